@@ -1,0 +1,76 @@
+"""The headless front door: ``panelreview COMMAND ...`` over the same core the UI uses.
+
+With no command (or a file path) it starts the desktop application.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from panelreview import __version__
+from panelreview.core.errors import UserError
+
+# Subcommand modules, imported lazily by name so start-up stays cheap.
+COMMAND_MODULES = (
+    "panelreview.commands.outline_cmd",
+    "panelreview.commands.review_cmds",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="panelreview",
+        description="Review a draft Police and Crime Plan offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"panelreview {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a command module not written yet
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _is_command(argv: Sequence[str]) -> bool:
+    return bool(argv) and (argv[0].startswith("-") is False) and argv[0] in _command_names()
+
+
+def _command_names() -> set[str]:
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if not args_in or not (_is_command(args_in) or args_in[0] in ("-h", "--help", "--version")):
+        return _run_app(args_in)
+    parser = build_parser()
+    args = parser.parse_args(args_in)
+    try:
+        return int(args.handler(args))
+    except UserError as err:
+        print(f"panelreview: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("panelreview: stopped.", file=sys.stderr)
+        return 130
+
+
+def _run_app(args: list[str]) -> int:
+    try:
+        from panelreview.app import run_app
+    except ImportError as exc:
+        print(f"panelreview: the desktop application is not available here ({exc}).", file=sys.stderr)
+        return 2
+    return run_app(args)

@@ -1,0 +1,2 @@
+"""CLI subcommands. Each module exposes ``register(subparsers)``; heavy imports stay inside handlers
+so that ``panelreview outline`` imports neither Qt nor SQLite helpers it does not need."""

@@ -1,0 +1,1 @@
+"""Pure-Python domain: the document model, sections, errors. Imports no Qt and no I/O layer."""

@@ -1,0 +1,197 @@
+"""PDF drafts through PyMuPDF: text in reading order, headings from bookmarks or typography.
+
+Opening a draft never renders a page. Every PyMuPDF failure, from ``open`` to a single page, becomes
+a plain-English :class:`DocumentError` or a warning naming the page.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pymupdf
+
+from panelreview.core.errors import DocumentError, PasswordRequired, WrongPassword
+from panelreview.core.model import Block, BlockKind, DocFormat, Document, DocumentIdentity
+from panelreview.core.sections import find_sections, normalise
+from panelreview.ingest.pdf_headings import assign_headings
+from panelreview.ingest.pdf_layout import (
+    Line,
+    Paragraph,
+    lines_from_dict,
+    paragraphs,
+    reading_order,
+    running_keys,
+    strip_furniture,
+)
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+TEXT_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+MAX_PAGES = 3000
+
+
+def read_pdf(
+    data: bytes, file_name: str, digest: str, password: str | None = None, use_bookmarks: bool = True
+) -> Document:
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
+    doc = _open(data, file_name, password)
+    try:
+        return _read(doc, file_name, digest, use_bookmarks)
+    finally:
+        doc.close()
+
+
+def _open(data: bytes, file_name: str, password: str | None) -> Any:
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception:  # PyMuPDF raises FileDataError, RuntimeError and others here
+        raise DocumentError(
+            f"“{file_name}” is damaged and cannot be opened as a PDF. Ask for a fresh copy."
+        ) from None
+    if doc.needs_pass:
+        if password is None:
+            doc.close()
+            raise PasswordRequired()
+        # Never read needs_pass again after authenticate(): it resets the key in this MuPDF.
+        candidates = [password, unicodedata.normalize("NFKC", password), password.strip()]
+        if not any(doc.authenticate(candidate) for candidate in dict.fromkeys(candidates)):
+            doc.close()
+            raise WrongPassword()
+    return doc
+
+
+def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool) -> Document:
+    try:
+        page_count = doc.page_count
+    except Exception:
+        raise DocumentError(f"“{file_name}” is damaged: its pages cannot be found.") from None
+    if page_count == 0:
+        raise DocumentError(f"“{file_name}” has no pages that can be read. It may be damaged.")
+    if page_count > MAX_PAGES:
+        raise DocumentError(f"“{file_name}” has {page_count} pages, more than PanelReview can open.")
+
+    warnings: list[str] = []
+    failed: list[int] = []
+    page_lines: list[list[Line]] = []
+    sizes: list[tuple[float, float]] = []
+    labels: list[str | None] = []
+    for pno in range(page_count):
+        try:
+            page = doc.load_page(pno)
+            page_dict = page.get_text("dict", flags=TEXT_FLAGS)
+            rect = page.rect
+            label = page.get_label() or None
+        except Exception:
+            failed.append(pno + 1)
+            page_lines.append([])
+            sizes.append((612.0, 792.0))
+            labels.append(None)
+            continue
+        page_lines.append(lines_from_dict(page_dict))
+        sizes.append((rect.width, rect.height))
+        labels.append(label)
+
+    running = running_keys(page_lines, [h for _, h in sizes])
+    pages: list[list[Paragraph]] = []
+    no_text: list[int] = []
+    for pno, lines in enumerate(page_lines):
+        width, height = sizes[pno]
+        lines = strip_furniture(lines, height, running)
+        if not lines and pno + 1 not in failed and _has_no_text_layer(doc, pno):
+            no_text.append(pno + 1)
+        pages.append(paragraphs(reading_order(lines, width)))
+
+    toc = _toc(doc) if use_bookmarks else []
+    levels = assign_headings(pages, toc)
+    blocks = _blocks(pages, levels, labels)
+    sections = find_sections(blocks)
+
+    if failed:
+        warnings.append(f"{_pages_phrase(failed)} could not be read and {_is_are(failed)} left out.")
+    if no_text:
+        warnings.append(
+            f"{_pages_phrase(no_text)} {_has_have(no_text)} no text layer (probably scanned), so "
+            "text on them cannot be selected or searched."
+        )
+    if _was_repaired():
+        warnings.append("This PDF is damaged; PanelReview repaired it to open it, so check it looks right.")
+    metadata = doc.metadata or {}
+    title = normalise(metadata.get("title") or "") or (sections[0].title if sections else file_name)
+    identity = DocumentIdentity(digest, DocFormat.PDF, title, page_count)
+    return Document(identity, file_name, blocks, sections, warnings, no_text)
+
+
+def _toc(doc: Any) -> list[tuple[int, str, int]]:
+    try:
+        return [(int(lvl), str(title), int(page)) for lvl, title, page, *_ in doc.get_toc(simple=True)]
+    except Exception:
+        return []
+
+
+def _has_no_text_layer(doc: Any, pno: int) -> bool:
+    try:
+        page = doc.load_page(pno)
+        return bool(page.get_images()) or bool(page.get_drawings()[:1])
+    except Exception:
+        return True
+
+
+def _blocks(
+    pages: list[list[Paragraph]], levels: dict[tuple[int, int], int], labels: list[str | None]
+) -> list[Block]:
+    blocks: list[Block] = []
+    table = -1
+    last_row: int | None = None
+    for pno, paras in enumerate(pages):
+        for i, para in enumerate(paras):
+            level = levels.get((pno, i))
+            if para.table_row is not None:
+                if last_row is None or para.table_row not in (last_row, last_row + 1):
+                    table += 1
+                last_row = para.table_row
+                kind = BlockKind.TABLE_CELL
+            else:
+                last_row = None
+                kind = (
+                    BlockKind.HEADING
+                    if level is not None
+                    else BlockKind.LIST_ITEM
+                    if para.bullet
+                    else BlockKind.PARAGRAPH
+                )
+            blocks.append(
+                Block(
+                    index=len(blocks),
+                    kind=kind,
+                    text=para.text,
+                    page=pno,
+                    page_label=labels[pno],
+                    level=level,
+                    table=table if kind is BlockKind.TABLE_CELL else None,
+                    row=para.table_row if kind is BlockKind.TABLE_CELL else None,
+                    col=para.col,
+                    rects=list(para.rects),
+                )
+            )
+    return blocks
+
+
+def _was_repaired() -> bool:
+    text = pymupdf.TOOLS.mupdf_warnings(reset=True) or ""
+    lowered = text.lower()
+    return any(word in lowered for word in ("repair", "broken xref", "trying to reconstruct"))
+
+
+def _pages_phrase(pages: list[int]) -> str:
+    shown = ", ".join(str(p) for p in pages[:12]) + (" and others" if len(pages) > 12 else "")
+    return f"Page {shown}" if len(pages) == 1 else f"Pages {shown}"
+
+
+def _is_are(pages: list[int]) -> str:
+    return "is" if len(pages) == 1 else "are"
+
+
+def _has_have(pages: list[int]) -> str:
+    return "has" if len(pages) == 1 else "have"
