@@ -45,7 +45,7 @@ def sniff_format(data: bytes, file_name: str) -> DocFormat:
     """Decide how to read a file from its first bytes, falling back on its extension."""
     suffix = Path(file_name).suffix.lower()
     head = data[:1024]
-    if b"%PDF-" in head:
+    if b"%PDF-" in head or (suffix == ".pdf" and b"%PDF-" in data[:65536]):
         return DocFormat.PDF
     if data.startswith(OLE2_MAGIC):
         if _is_encrypted_ooxml(data):
@@ -56,6 +56,8 @@ def sniff_format(data: bytes, file_name: str) -> DocFormat:
         raise DocumentError("This looks like an old Word .doc file; save it as .docx and try again.")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return DocFormat.DOCX
+    if suffix == ".pdf" and (b"/Type" in data[:65536] or b" obj" in data[:65536]):
+        return DocFormat.PDF  # a PDF without its header: PyMuPDF can often repair it
     if suffix == ".pdf":
         raise DocumentError(f"“{file_name}” is named .pdf but is not a PDF file. It may be damaged.")
     if suffix in (".docx", ".docm", ".dotx", ".doc"):

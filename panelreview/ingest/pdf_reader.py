@@ -55,7 +55,7 @@ def _open(data: bytes, file_name: str, password: str | None) -> Any:
             doc.close()
             raise PasswordRequired()
         # Never read needs_pass again after authenticate(): it resets the key in this MuPDF.
-        candidates = [password, unicodedata.normalize("NFKC", password), password.strip()]
+        candidates = [password, saslprep(password), password.strip()]
         if not any(doc.authenticate(candidate) for candidate in dict.fromkeys(candidates)):
             doc.close()
             raise WrongPassword()
@@ -99,7 +99,7 @@ def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool) -> Documen
     for pno, lines in enumerate(page_lines):
         width, height = sizes[pno]
         lines = strip_furniture(lines, height, running)
-        if not lines and pno + 1 not in failed and _has_no_text_layer(doc, pno):
+        if not page_lines[pno] and pno + 1 not in failed:
             no_text.append(pno + 1)
         pages.append(paragraphs(reading_order(lines, width)))
 
@@ -110,10 +110,15 @@ def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool) -> Documen
 
     if failed:
         warnings.append(f"{_pages_phrase(failed)} could not be read and {_is_are(failed)} left out.")
-    if no_text:
+    if no_text and len(no_text) == page_count:
         warnings.append(
-            f"{_pages_phrase(no_text)} {_has_have(no_text)} no text layer (probably scanned), so "
-            "text on them cannot be selected or searched."
+            "No text was found in this PDF (it may be scanned pictures of pages), so its text cannot "
+            "be selected or searched. You can still read it and write notes on whole pages."
+        )
+    elif no_text:
+        warnings.append(
+            f"{_pages_phrase(no_text)} {_has_have(no_text)} no text (scanned pictures or blank "
+            "pages), so nothing on them can be selected or searched."
         )
     if _was_repaired():
         warnings.append("This PDF is damaged; PanelReview repaired it to open it, so check it looks right.")
@@ -123,19 +128,21 @@ def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool) -> Documen
     return Document(identity, file_name, blocks, sections, warnings, no_text)
 
 
+# Characters SASLprep (RFC 4013) maps to nothing, and the non-ASCII spaces it maps to a space.
+_MAPPED_TO_NOTHING = dict.fromkeys(map(ord, "\u00ad\u034f\u1806\u180b\u180c\u180d\u200b\u200c\u200d\u2060\ufe00\ufeff"))
+
+
+def saslprep(password: str) -> str:
+    """The form AES-256 PDFs compare passwords in (enough of RFC 4013 for typed passwords)."""
+    spaced = "".join(" " if unicodedata.category(c) == "Zs" else c for c in password)
+    return unicodedata.normalize("NFKC", spaced.translate(_MAPPED_TO_NOTHING))
+
+
 def _toc(doc: Any) -> list[tuple[int, str, int]]:
     try:
         return [(int(lvl), str(title), int(page)) for lvl, title, page, *_ in doc.get_toc(simple=True)]
     except Exception:
         return []
-
-
-def _has_no_text_layer(doc: Any, pno: int) -> bool:
-    try:
-        page = doc.load_page(pno)
-        return bool(page.get_images()) or bool(page.get_drawings()[:1])
-    except Exception:
-        return True
 
 
 def _blocks(
