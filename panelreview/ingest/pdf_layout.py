@@ -186,7 +186,8 @@ def _columns_overlap(left: list[Line], right: list[Line]) -> bool:
     """Two columns run side by side: their vertical extents overlap by several lines."""
     top = max(left[0].bbox[1], right[0].bbox[1])
     bottom = min(max(ln.bbox[3] for ln in left), max(ln.bbox[3] for ln in right))
-    return bottom - top > 3 * max(left[0].size, 8.0) and len(left) >= 3 and len(right) >= 3
+    line = max(8.0, min(ln.size for ln in left + right))
+    return bottom - top > 2.5 * line and len(left) >= 3 and len(right) >= 3
 
 
 def paragraphs(lines: list[Line]) -> list[Paragraph]:

@@ -82,7 +82,7 @@ def test_replaced_trigger_with_our_name_is_refused(review_path: Path) -> None:
         "DROP TRIGGER change_log_no_delete",
         "CREATE TRIGGER change_log_no_delete AFTER INSERT ON change_log BEGIN DELETE FROM drafts; END",
     )
-    with pytest.raises(NotAReview, match="altered|damaged"):
+    with pytest.raises(NotAReview, match=r"altered|damaged"):
         open_review(review_path)
 
 
@@ -109,18 +109,9 @@ def _make_v0(path: Path, draft: bytes, document: Document) -> None:
     conn.executemany(
         "INSERT INTO draft_sections VALUES (?,?,?,?,?,?,?,?,?,?)",
         [
-            (
-                document.identity.sha256,
-                s.id,
-                s.number,
-                s.title,
-                s.level,
-                s.parent,
-                s.first_block,
-                s.last_block,
-            )
-            + (None, None)
+            (document.identity.sha256, s.id, s.number, s.title, s.level, s.parent, s.first_block, *tail)
             for s in document.sections
+            for tail in [(s.last_block, None, None)]
         ],
     )
     conn.execute(
@@ -184,9 +175,8 @@ def test_write_refused_by_the_system_is_reported_as_not_saved(review_path: Path)
 
 
 def test_read_only_review_refuses_edits_plainly(review_path: Path) -> None:
-    with open_review(review_path, read_only=True) as review:
-        with pytest.raises(ReadOnlyReview, match="open read-only"):
-            review.add_annotation(review.anchor_for(section="2"), "comment", "x")
+    with open_review(review_path, read_only=True) as review, pytest.raises(ReadOnlyReview, match="read-only"):
+        review.add_annotation(review.anchor_for(section="2"), "comment", "x")
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores file permissions")

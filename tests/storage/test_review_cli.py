@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 
 from panelreview.cli import main
-from tests.storage.conftest import DRAFT_TEXT
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "samples"
 
 
 @pytest.fixture
-def started(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def started(tmp_path: Path, draft_bytes: bytes, capsys: pytest.CaptureFixture[str]) -> Path:
     draft = tmp_path / "draft plan.txt"
-    draft.write_text(DRAFT_TEXT, encoding="utf-8")
+    draft.write_bytes(draft_bytes)
     review = tmp_path / "plan.pcpr"
     assert (
         main(
