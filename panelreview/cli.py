@@ -65,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("panelreview: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and the reader went away
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _run_app(args: list[str]) -> int:
@@ -73,4 +78,4 @@ def _run_app(args: list[str]) -> int:
     except ImportError as exc:
         print(f"panelreview: the desktop application is not available here ({exc}).", file=sys.stderr)
         return 2
-    return run_app(args)
+    return int(run_app(args))

@@ -129,7 +129,9 @@ def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool) -> Documen
 
 
 # Characters SASLprep (RFC 4013) maps to nothing, and the non-ASCII spaces it maps to a space.
-_MAPPED_TO_NOTHING = dict.fromkeys(map(ord, "\u00ad\u034f\u1806\u180b\u180c\u180d\u200b\u200c\u200d\u2060\ufe00\ufeff"))
+_MAPPED_TO_NOTHING = dict.fromkeys(
+    map(ord, "\u00ad\u034f\u1806\u180b\u180c\u180d\u200b\u200c\u200d\u2060\ufe00\ufeff")
+)
 
 
 def saslprep(password: str) -> str:

@@ -36,11 +36,11 @@ def score(expected: list[dict[str, Any]], got: list[dict[str, Any]]) -> Score:
     # prefix matches for enumerated paragraphs
     for item in list(missing):
         for other in extra:
-            if item[0] == other[0] and item[2] == other[2] and item[0] is not None:
-                if other[1].startswith(item[1]) or item[1].startswith(other[1]):
-                    missing.remove(item)
-                    extra.remove(other)
-                    break
+            same_place = item[0] == other[0] and item[2] == other[2] and item[0] is not None
+            if same_place and (other[1].startswith(item[1]) or item[1].startswith(other[1])):
+                missing.remove(item)
+                extra.remove(other)
+                break
     tp = sum(want.values()) - len(missing)
     precision = tp / max(1, sum(have.values()))
     recall = tp / max(1, sum(want.values()))

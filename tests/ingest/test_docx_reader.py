@@ -33,7 +33,9 @@ def _numbered_list(document: Any, level_text: str, fmt: str = "decimal") -> int:
         numbering.append(abstract)
     num_id = 900 + abstract_id
     numbering.append(
-        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
     )
     return num_id
 
@@ -105,7 +107,9 @@ CONTENT_TYPES = (
 
 
 def test_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
-    bomb = _zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"<a>" + b" " * 20_000_000 + b"</a>"})
+    bomb = _zip(
+        {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"<a>" + b" " * 20_000_000 + b"</a>"}
+    )
     assert len(bomb) < 2_000_000
     with pytest.raises(DocumentError, match="expands to far more data"):
         open_document(write(tmp_path, "bomb.docx", bomb))

@@ -40,7 +40,9 @@ def test_headings_from_typography_with_contents_page(tmp_path: Path) -> None:
         Run("(a) keep people safe at home and online;"),
         Run("(b) support victims of crime."),
     ]
-    path = write(tmp_path, "plan.pdf", pdf_bytes([cover, contents, page3, page4], header="DRAFT", footer=True))
+    path = write(
+        tmp_path, "plan.pdf", pdf_bytes([cover, contents, page3, page4], header="DRAFT", footer=True)
+    )
     assert sections(path) == [
         (None, "Priority One – Safer streets", 1, 3),
         (None, "What we will achieve", 2, 3),
@@ -61,7 +63,9 @@ def test_running_headers_footers_and_blank_pages_stay_out_of_the_text(tmp_path: 
         [Run("Roman numerals", 18, True), Run("IV. Finance and resources for the four years.")],
         [Run("Glossary", 18, True), Run(body(20))],
     ]
-    doc = open_document(write(tmp_path, "p.pdf", pdf_bytes(pages, header="DRAFT – not for publication", footer=True)))
+    doc = open_document(
+        write(tmp_path, "p.pdf", pdf_bytes(pages, header="DRAFT – not for publication", footer=True))
+    )
     text = " ".join(b.text for b in doc.blocks)
     assert "DRAFT – not for publication" not in text
     assert "Page 2 of 4" not in text
@@ -70,8 +74,14 @@ def test_running_headers_footers_and_blank_pages_stay_out_of_the_text(tmp_path: 
 
 
 def test_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
-    left = "Left column text about policing in rural areas, continuing for several lines so the column is long enough to read as one."
-    right = "Right column text about victims services, also continuing for several lines so that it forms a real column of text."
+    left = (
+        "Left column text about policing in rural areas, continuing for several lines so the column "
+        "is long enough to read as one."
+    )
+    right = (
+        "Right column text about victims services, also continuing for several lines so that it "
+        "forms a real column of text."
+    )
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     page.insert_text((72, 80), "Two columns", fontsize=18, fontname="hebo")
@@ -86,7 +96,9 @@ def test_ligature_gaps_and_hyphenation_are_repaired(tmp_path: Path) -> None:
     doc = pymupdf.open()
     page = doc.new_page()
     page.insert_text((72, 80), "Efficiency", fontsize=18, fontname="hebo")
-    page.insert_text((72, 120), "The force will be more effi cient and the staff are signifi cantly", fontsize=11)
+    page.insert_text(
+        (72, 120), "The force will be more effi cient and the staff are signifi cantly", fontsize=11
+    )
     page.insert_text((72, 134), "better supported by their neigh-", fontsize=11)
     page.insert_text((72, 148), "bourhood teams.", fontsize=11)
     text = open_document(write(tmp_path, "lig.pdf", doc.tobytes())).blocks[1].text
@@ -122,8 +134,12 @@ def test_page_labels_are_kept(tmp_path: Path) -> None:
     doc = pymupdf.open()
     for n in range(3):
         doc.new_page().insert_text((72, 300), f"Text of page {n + 1}", fontsize=11)
-    doc.set_page_labels([{"startpage": 0, "prefix": "", "style": "r", "firstpagenum": 1},
-                         {"startpage": 1, "prefix": "", "style": "D", "firstpagenum": 1}])
+    doc.set_page_labels(
+        [
+            {"startpage": 0, "prefix": "", "style": "r", "firstpagenum": 1},
+            {"startpage": 1, "prefix": "", "style": "D", "firstpagenum": 1},
+        ]
+    )
     opened = open_document(write(tmp_path, "labels.pdf", doc.tobytes()))
     assert [b.page_label for b in opened.blocks] == ["i", "1", "2"]
 

@@ -1,0 +1,248 @@
+"""Opening and creating review files safely.
+
+* A file is inspected through a read-only connection with ``trusted_schema`` off before anything
+  else touches it: it must carry our application id, a schema version we know, and exactly the
+  schema objects that version has (no extra triggers or views: nothing in a file is executed).
+* A newer file is refused untouched; an older one is upgraded after a backup copy is taken.
+* Editing takes the review's lock (see :mod:`panelreview.storage.lock`); a second editor is told
+  the file is in use and may open it read-only.
+* Connections use WAL with ``synchronous=FULL``: an edit is on disk when the call returns.
+* A new file is built under a temporary name in the same folder and then moved into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from panelreview.storage.errors import (
+    NewerVersion,
+    NotAReview,
+    ReadOnlyReview,
+    ReviewFileError,
+    not_saved,
+)
+from panelreview.storage.lock import ReviewLock
+from panelreview.storage.migrations import SCHEMAS, migrate, statements
+from panelreview.storage.schema import (
+    APPLICATION_ID,
+    SCHEMA_V1,
+    SCHEMA_VERSION,
+    expected_objects,
+    schema_objects,
+)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class OpenedFile:
+    conn: sqlite3.Connection
+    lock: ReviewLock | None
+    read_only: bool
+    backup: Path | None = None  # the copy taken before an upgrade, if there was one
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection that never runs code from the file; read-only ones refuse every write.
+
+    A read-only look still uses a read-write handle when the file is writable, with
+    ``query_only`` on: only then can SQLite tidy away its -wal and -shm files on closing.
+    """
+    writable = os.access(path, os.W_OK)
+    target = _uri(path, "rw" if writable else "ro")
+    conn = sqlite3.connect(target, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def inspect(conn: sqlite3.Connection, name: str) -> int:
+    """The schema version of a genuine review file; :class:`NotAReview` or :class:`NewerVersion`."""
+    not_review = (
+        f"“{name}” is not a PanelReview review file. Open a review (a .pcpr file), or start a new "
+        "review from a draft plan."
+    )
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        found = schema_objects(conn)
+    except sqlite3.DatabaseError:
+        raise NotAReview(not_review) from None
+    if app_id != APPLICATION_ID:
+        raise NotAReview(not_review)
+    if version > SCHEMA_VERSION:
+        raise NewerVersion(
+            f"“{name}” was saved by a newer version of PanelReview (review format {version}; this "
+            f"copy understands up to {SCHEMA_VERSION}). Update PanelReview to open it. The file has "
+            "not been changed."
+        )
+    if version not in SCHEMAS:
+        raise NotAReview(f"“{name}” is damaged: its format number ({version}) is not one PanelReview made.")
+    expected = expected_objects(SCHEMAS[version])
+    extra = sorted(f"{kind} “{obj}”" for kind, obj, _ in found - expected)
+    if extra:
+        raise NotAReview(
+            f"“{name}” has been altered: it contains things a review file never has "
+            f"({', '.join(extra[:3])}). PanelReview will not open it, to keep your computer safe."
+        )
+    missing = sorted(f"{kind} “{obj}”" for kind, obj, _ in expected - found)
+    if missing:
+        raise NotAReview(f"“{name}” is damaged: parts of the review are missing ({', '.join(missing[:3])}).")
+    return int(version)
+
+
+def _check_exists(path: Path) -> None:
+    if not path.exists():
+        raise ReviewFileError(f"There is no review “{path}”. It may have been moved or renamed.")
+    if not path.is_file():
+        raise ReviewFileError(f"“{path.name}” is a folder, not a review file.")
+
+
+def open_file(path: Path, *, read_only: bool = False, member: str = "") -> OpenedFile:
+    """Inspect and open a review file; upgrade it first if an older PanelReview wrote it."""
+    _check_exists(path)
+    try:
+        probe = _connect(path, read_only=True)
+    except sqlite3.Error:
+        raise ReviewFileError(f"PanelReview is not allowed to read “{path.name}”.") from None
+    try:
+        version = inspect(probe, path.name)
+    except BaseException:
+        probe.close()
+        raise
+    if read_only:
+        if version != SCHEMA_VERSION:
+            probe.close()
+            raise ReviewFileError(
+                f"“{path.name}” was made by an older PanelReview. Open it for editing once so it "
+                "can be upgraded (a backup copy is kept)."
+            )
+        return OpenedFile(probe, None, read_only=True)
+    probe.close()
+    if not os.access(path, os.W_OK):
+        raise ReadOnlyReview(
+            f"“{path.name}” is read-only, so changes could not be saved. Open it read-only, or "
+            "copy it somewhere you can write to."
+        )
+    lock = ReviewLock(path, member)
+    try:
+        conn = _connect(path, read_only=False)
+        try:
+            version = inspect(conn, path.name)  # again, now that we hold the lock
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            backup = migrate(conn, path, version) if version < SCHEMA_VERSION else None
+        except BaseException:
+            conn.close()
+            raise
+    except sqlite3.Error as exc:
+        lock.release()
+        raise ReviewFileError(f"“{path.name}” could not be opened for editing ({exc}).") from None
+    except BaseException:
+        lock.release()
+        raise
+    return OpenedFile(conn, lock, read_only=False, backup=backup)
+
+
+def create_file(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Write a new review file at ``path``: schema plus whatever ``fill`` adds, in one go.
+
+    Built under a temporary name in the same folder and moved into place only when complete, so
+    a half-made review never appears. Refuses to overwrite an existing file.
+    """
+    if path.exists():
+        raise ReviewFileError(f"“{path.name}” already exists. Choose another name, or open it instead.")
+    if not path.parent.is_dir():
+        raise ReviewFileError(f"The folder “{path.parent}” does not exist.")
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("BEGIN IMMEDIATE")
+            for sql in statements(SCHEMA_V1):
+                conn.execute(sql)
+            fill(conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        _move_into_place(temp, path)
+    except sqlite3.Error as exc:
+        raise not_saved(exc, "The new review") from None
+    except OSError as exc:
+        raise ReviewFileError(
+            f"The new review could not be saved as “{path.name}” ({exc.strerror or exc}). "
+            "Choose a folder you can write to."
+        ) from None
+    finally:
+        for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"), Path(f"{temp}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _move_into_place(temp: Path, path: Path) -> None:
+    try:
+        os.link(temp, path)  # fails if something appeared at ``path`` meanwhile
+    except FileExistsError:
+        raise ReviewFileError(f"“{path.name}” already exists. Choose another name.") from None
+    except OSError:  # a file system without hard links (FAT USB sticks, some shares)
+        if path.exists():
+            raise ReviewFileError(f"“{path.name}” already exists. Choose another name.") from None
+        os.replace(temp, path)
+    if os.name != "nt":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def write_transaction(opened: OpenedFile, what: str = "Your change") -> Iterator[sqlite3.Connection]:
+    """One durable transaction; any SQLite failure becomes a plain :class:`NotSaved` error."""
+    conn = opened.conn
+    if opened.read_only:
+        raise ReadOnlyReview(
+            f"{what} was not saved: this review is open read-only (it is open for editing "
+            "elsewhere, or you chose to only look at it)."
+        )
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise not_saved(exc, what) from None
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        raise not_saved(exc, what) from None
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        raise

@@ -1,0 +1,60 @@
+"""Problems with a review file, each with a message a councillor can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from panelreview.core.errors import UserError
+
+
+class ReviewFileError(UserError):
+    """A review file could not be opened or created."""
+
+
+class NotAReview(ReviewFileError):
+    """The file is not a PanelReview review (another kind of file, or damaged)."""
+
+
+class NewerVersion(ReviewFileError):
+    """The file was saved by a newer PanelReview; it is left untouched."""
+
+
+class ReviewInUse(ReviewFileError):
+    """Another PanelReview window or process has the review open for editing."""
+
+
+class NotSaved(UserError):
+    """An edit could not be saved. Everything saved before it is still in the file."""
+
+
+class ReadOnlyReview(NotSaved):
+    """The review was opened read-only, so edits are refused."""
+
+
+_SAFE = " Everything saved before this is safe."
+
+
+def not_saved(exc: sqlite3.Error, what: str = "Your change") -> NotSaved:
+    """Translate an SQLite failure during a write into a plain-English :class:`NotSaved`."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
+        reason = "the disk is full. Free some space (or save the review somewhere else) and try again."
+    elif primary == sqlite3.SQLITE_READONLY or "readonly" in text:
+        reason = (
+            "the review file cannot be written to (it may be read-only, or on a read-only drive). "
+            "Use “Save a copy” to keep your work somewhere you can write to."
+        )
+    elif primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        reason = "the review is busy in another window. Wait a moment and try again."
+    elif primary == sqlite3.SQLITE_IOERR or "i/o" in text:
+        reason = (
+            "the computer reported a problem writing to the disk (a removed USB stick or a dropped "
+            "network drive can do this). Check the drive and try again."
+        )
+    elif primary == sqlite3.SQLITE_CANTOPEN or "unable to open" in text:
+        reason = "the review file could not be reached. It may have been moved, or its drive removed."
+    else:
+        reason = f"the review file reported an error ({exc})."
+    return NotSaved(f"{what} was not saved: {reason}{_SAFE}")

@@ -1,0 +1,145 @@
+"""The review API: create or open a review file and get a :class:`Review`.
+
+    review = create_review("Plan.pcpr", draft_data, document, member_name="Cllr A. Jones")
+    change = review.add_annotation(review.anchor_for(section="2.1"), "concern", "No baseline given.")
+    review.apply(change.inverse())      # undo
+    review.apply(change)                # redo
+
+Every editing call is one durable transaction and returns a :class:`~panelreview.core.review.Change`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import uuid
+from pathlib import Path
+
+from panelreview.core.model import Document
+from panelreview.core.review import (
+    DEFAULT_COMMISSIONER_TITLE,
+    DEFAULT_PANEL_TITLE,
+    DEFAULT_RESPONSE_STATUSES,
+    Role,
+    parse_role,
+    require_text,
+)
+from panelreview.storage.connection import create_file, open_file, write_transaction
+from panelreview.storage.queries import Queries
+from panelreview.storage.review_file import CLOCK, store_draft
+from panelreview.storage.schema import FILE_SUFFIX
+
+
+class Review(Queries):
+    """An open review file: settings, owner, drafts, notes, replies, recommendations, search.
+
+    Owned by one thread. Close it (or use ``with``) to release the file for others.
+    """
+
+    def __enter__(self) -> Review:
+        return self
+
+    def add_draft(self, data: bytes, document: Document) -> str:
+        """Keep another version of the draft in the review and make it the current one."""
+        now = CLOCK.now()
+        with write_transaction(self._file, "The new draft") as conn:
+            exists = conn.execute("SELECT 1 FROM drafts WHERE id = ?", [document.identity.sha256]).fetchone()
+            draft_id = (
+                document.identity.sha256 if exists else store_draft(conn, data, document, self.owner_id, now)
+            )
+            conn.execute(
+                "UPDATE settings SET value = ?, updated = ? WHERE key = 'current_draft'",
+                [json.dumps(draft_id), now],
+            )
+        self._documents[draft_id] = document
+        return draft_id
+
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """Write a consistent copy of the review (SQLite backup API; safe while it is open)."""
+        from panelreview.storage.errors import ReviewFileError
+
+        dest = Path(target)
+        if dest.exists():
+            raise ReviewFileError(f"“{dest.name}” already exists. Choose another name.")
+        try:
+            out = sqlite3.connect(dest)
+            try:
+                self._file.conn.backup(out)
+            finally:
+                out.close()
+        except sqlite3.Error as exc:
+            dest.unlink(missing_ok=True)
+            raise ReviewFileError(f"The copy could not be saved as “{dest.name}” ({exc}).") from None
+        return dest
+
+
+def review_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` with the review extension added when it has none."""
+    p = Path(path)
+    return p if p.suffix else p.with_suffix(FILE_SUFFIX)
+
+
+def create_review(
+    path: str | os.PathLike[str],
+    draft_data: bytes,
+    document: Document,
+    *,
+    member_name: str,
+    role: str | Role = Role.MEMBER,
+    council: str | None = None,
+    panel_name: str = "",
+    plan_title: str | None = None,
+) -> Review:
+    """Start a new review of a draft. The draft's bytes are kept inside the review."""
+    target = review_path(path)
+    require_text(member_name, "member's name")
+    role = parse_role(role)
+    member_id = str(uuid.uuid4())
+
+    def fill(conn: sqlite3.Connection) -> None:
+        now = CLOCK.now()
+        conn.execute(
+            "INSERT INTO members (id, name, role, council, created, updated) VALUES (?,?,?,?,?,?)",
+            [member_id, member_name.strip(), role.value, council, now, now],
+        )
+        draft_id = store_draft(conn, draft_data, document, member_id, now)
+        settings: dict[str, object] = {
+            "review_id": str(uuid.uuid4()),
+            "created": now,
+            "owner_id": member_id,
+            "current_draft": draft_id,
+            "panel_name": panel_name,
+            "plan_title": plan_title if plan_title is not None else document.identity.title,
+            "commissioner_title": DEFAULT_COMMISSIONER_TITLE,
+            "panel_title": DEFAULT_PANEL_TITLE,
+            "meeting_date": None,
+            "comments_deadline": None,
+            "response_statuses": list(DEFAULT_RESPONSE_STATUSES),
+        }
+        conn.executemany(
+            "INSERT INTO settings (key, value, updated) VALUES (?,?,?)",
+            [(k, json.dumps(v, ensure_ascii=False), now) for k, v in settings.items()],
+        )
+        conn.execute(
+            "INSERT INTO change_log (at, member_id, action, item_type, item_id) VALUES (?,?,?,?,?)",
+            [now, member_id, "Start review", "drafts", draft_id],
+        )
+
+    create_file(target, fill)
+    review = open_review(target, member=member_name)
+    review._documents[document.identity.sha256] = document
+    return review
+
+
+def open_review(path: str | os.PathLike[str], *, read_only: bool = False, member: str = "") -> Review:
+    """Open a review for editing (or only looking, with ``read_only=True``).
+
+    Raises :class:`~panelreview.storage.errors.ReviewInUse` if it is open for editing elsewhere,
+    :class:`~panelreview.storage.errors.NewerVersion` or
+    :class:`~panelreview.storage.errors.NotAReview` with a message for the user. A file from an
+    older PanelReview is upgraded after a backup copy is kept (see ``review.backup_path``).
+    """
+    target = Path(path)
+    opened = open_file(target, read_only=read_only, member=member)
+    return Review(opened, target)

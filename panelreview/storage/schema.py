@@ -1,0 +1,193 @@
+"""The review file's schema (version 1) and how to tell a genuine review file from anything else.
+
+A review file is one SQLite database with ``PRAGMA application_id`` = :data:`APPLICATION_ID` and
+``PRAGMA user_version`` = its schema version. Every row that can travel between members' files
+(members, annotations, replies, recommendations, links) has a UUID, author, created and updated
+times and a tombstone (``deleted``); a later merge keeps the newest edit and lets deletions travel.
+
+The schema has no views and no triggers that call anything: the only triggers keep the change log
+append-only. The full-text index is maintained by the code in the same transaction as each edit,
+because FTS5 may not be used from triggers when a file is opened with ``trusted_schema`` off.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+#: "PCPR" in ASCII: the mark that says "this SQLite file is a PanelReview review".
+APPLICATION_ID = 0x50435052
+SCHEMA_VERSION = 1
+FILE_SUFFIX = ".pcpr"
+
+_TRAVEL = """
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0"""
+
+# The anchor's redundant selectors (see panelreview.core.anchor.Anchor).
+_ANCHOR = """
+    section_id INTEGER,
+    heading_path TEXT NOT NULL DEFAULT '[]',
+    quote TEXT,
+    prefix TEXT,
+    suffix TEXT,
+    char_start INTEGER,
+    char_end INTEGER,
+    page_index INTEGER,
+    page_label TEXT,
+    rects TEXT NOT NULL DEFAULT '[]',
+    block_index INTEGER,"""
+
+ANCHOR_COLUMNS = (
+    "section_id",
+    "heading_path",
+    "quote",
+    "prefix",
+    "suffix",
+    "char_start",
+    "char_end",
+    "page_index",
+    "page_label",
+    "rects",
+    "block_index",
+)
+
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+SCHEMA_V1 = f"""
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL,
+    updated TEXT NOT NULL
+) STRICT;
+CREATE TABLE members (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    council TEXT,{_TRAVEL}
+) STRICT;
+CREATE TABLE drafts (
+    id TEXT PRIMARY KEY NOT NULL,
+    file_name TEXT NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT NOT NULL,
+    page_count INTEGER,
+    size INTEGER NOT NULL,
+    added TEXT NOT NULL,
+    added_by TEXT NOT NULL,
+    data BLOB NOT NULL
+) STRICT;
+CREATE TABLE draft_sections (
+    draft_id TEXT NOT NULL REFERENCES drafts(id),
+    section_id INTEGER NOT NULL,
+    number TEXT,
+    title TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    parent INTEGER,
+    first_block INTEGER NOT NULL,
+    last_block INTEGER NOT NULL,
+    page_start INTEGER,
+    page_end INTEGER,
+    PRIMARY KEY (draft_id, section_id)
+) STRICT;
+CREATE TABLE annotations (
+    id TEXT PRIMARY KEY NOT NULL,
+    author_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    colour TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    visibility TEXT NOT NULL DEFAULT 'private',{_ANCHOR}{_TRAVEL}
+) STRICT;
+CREATE INDEX annotations_by_section ON annotations (draft_id, section_id);
+CREATE TABLE replies (
+    id TEXT PRIMARY KEY NOT NULL,
+    annotation_id TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    body TEXT NOT NULL,{_TRAVEL}
+) STRICT;
+CREATE INDEX replies_by_annotation ON replies (annotation_id);
+CREATE TABLE recommendations (
+    id TEXT PRIMARY KEY NOT NULL,
+    author_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    wording TEXT NOT NULL,
+    rationale TEXT NOT NULL DEFAULT '',
+    theme TEXT,
+    priority TEXT,
+    visibility TEXT NOT NULL DEFAULT 'private',
+    supporters TEXT NOT NULL DEFAULT '[]',
+    panel_status TEXT NOT NULL DEFAULT 'draft',
+    response_status TEXT,
+    response_text TEXT,
+    response_date TEXT,{_ANCHOR}{_TRAVEL}
+) STRICT;
+CREATE INDEX recommendations_by_section ON recommendations (draft_id, section_id);
+CREATE TABLE recommendation_links (
+    id TEXT PRIMARY KEY NOT NULL,
+    recommendation_id TEXT NOT NULL,
+    annotation_id TEXT,
+    draft_id TEXT,
+    section_id INTEGER,
+    author_id TEXT NOT NULL,{_TRAVEL}
+) STRICT;
+CREATE INDEX links_by_recommendation ON recommendation_links (recommendation_id);
+CREATE INDEX links_by_annotation ON recommendation_links (annotation_id);
+CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    item_type TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '{{}}'
+) STRICT;
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TABLE search_items (
+    seq INTEGER PRIMARY KEY,
+    item_type TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    draft_id TEXT,
+    section_id INTEGER,
+    UNIQUE (item_type, item_id)
+) STRICT;
+CREATE VIRTUAL TABLE search_text USING fts5(body, tokenize='{FTS_TOKENIZER}');
+"""
+
+SchemaObject = tuple[str, str, str | None]
+
+
+def schema_objects(conn: sqlite3.Connection) -> set[SchemaObject]:
+    """What a database holds: ``(type, name, sql)``; SQL is kept for triggers and views only.
+
+    Tables and indexes are compared by name (an upgraded table's SQL differs from a new one's);
+    triggers and views run code, so their exact SQL must be ours.
+    """
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    found: set[SchemaObject] = set()
+    for kind, name, sql in rows:
+        if str(name).startswith("sqlite_") and kind in ("table", "index"):
+            continue  # SQLite's own: autoindexes, sqlite_stat1 after ANALYZE, sqlite_sequence
+        keep = " ".join(str(sql).split()) if kind in ("trigger", "view") else None
+        found.add((str(kind), str(name), keep))
+    return found
+
+
+def expected_objects(ddl: str) -> set[SchemaObject]:
+    """The schema objects a file built from ``ddl`` has."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(ddl)
+        return schema_objects(conn)
+    finally:
+        conn.close()
+
+
+def describe_unexpected(found: set[SchemaObject], expected: set[SchemaObject]) -> Iterable[str]:
+    for kind, name, _ in sorted(found - expected):
+        yield f"{kind} {name}"
