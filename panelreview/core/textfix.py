@@ -22,11 +22,14 @@ _BLANK_PAGE = re.compile(r"^\W*(this\s+page\s+(has\s+been\s+|is\s+)?(intentional
 
 def repair_ligatures(text: str) -> str:
     """Close the gap a PDF leaves after a ligature ("effi cient" -> "efficient") and expand them."""
-    text = _LIGATURE_CHAR_GAP.sub(r"\1", text)
-    for lig, plain in LIGATURES.items():
-        if lig in text:
-            text = text.replace(lig, plain)
-    return _LIGATURE_GAP.sub(_join_if_fragment, text)
+    if not text.isascii():
+        text = _LIGATURE_CHAR_GAP.sub(r"\1", text)
+        for lig, plain in LIGATURES.items():
+            if lig in text:
+                text = text.replace(lig, plain)
+    if "fi " in text or "ff " in text or "fl " in text:
+        text = _LIGATURE_GAP.sub(_join_if_fragment, text)
+    return text
 
 
 def _join_if_fragment(match: re.Match[str]) -> str:

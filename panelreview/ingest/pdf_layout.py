@@ -56,26 +56,35 @@ class Paragraph:
 
 
 def lines_from_dict(page_dict: dict[str, object]) -> list[Line]:
-    """Flatten PyMuPDF's ``page.get_text("dict")`` into lines with their dominant style."""
+    """Flatten PyMuPDF's ``page.get_text("dict")`` into lines with their dominant style.
+
+    This runs for every line of every page, so it avoids per-line allocations beyond the Line.
+    """
     out: list[Line] = []
     blocks = page_dict.get("blocks", [])
     assert isinstance(blocks, list)
     for b_index, block in enumerate(blocks):
         if block.get("type") != 0:
             continue
-        for line in block.get("lines", []):
-            spans = [s for s in line.get("spans", []) if s.get("text", "").strip()]
-            if not spans:
+        for line in block["lines"]:
+            best_size = 0.0
+            best_chars = 0
+            all_bold = True
+            parts = []
+            for span in line["spans"]:
+                span_text = span["text"]
+                parts.append(span_text)
+                chars = len(span_text)
+                if not chars or span_text.isspace():
+                    continue
+                if all_bold and not (span["flags"] & 16) and "old" not in span["font"]:
+                    all_bold = False
+                if chars > best_chars:
+                    best_chars, best_size = chars, span["size"]
+            if not best_chars:
                 continue
-            text = "".join(s["text"] for s in line["spans"])
-            weight: Counter[tuple[float, bool]] = Counter()
-            for s in spans:
-                bold = bool(s.get("flags", 0) & 16) or "bold" in s.get("font", "").lower()
-                weight[(round(float(s["size"]), 1), bold)] += len(s["text"].strip())
-            (size, _), _count = weight.most_common(1)[0]
-            all_bold = all(b for (_, b) in weight)
             x0, y0, x1, y1 = line["bbox"]
-            out.append(Line(text.strip(), (x0, y0, x1, y1), size, all_bold, b_index))
+            out.append(Line("".join(parts).strip(), (x0, y0, x1, y1), round(best_size, 1), all_bold, b_index))
     return out
 
 
@@ -127,14 +136,18 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     for line in lines:
         groups.setdefault(line.block, []).append(line)
     units = [sort_rows(g) for g in groups.values()]
+    boxes = {
+        id(u): (
+            min(ln.bbox[0] for ln in u),
+            min(ln.bbox[1] for ln in u),
+            max(ln.bbox[2] for ln in u),
+            max(ln.bbox[3] for ln in u),
+        )
+        for u in units
+    }
 
     def box(unit: list[Line]) -> Rect:
-        return (
-            min(ln.bbox[0] for ln in unit),
-            min(ln.bbox[1] for ln in unit),
-            max(ln.bbox[2] for ln in unit),
-            max(ln.bbox[3] for ln in unit),
-        )
+        return boxes[id(unit)]
 
     ordered: list[Line] = []
     plain: list[Line] = []

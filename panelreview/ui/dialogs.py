@@ -1,0 +1,68 @@
+"""Small standard dialogs: errors, passwords, choosing a file, About.
+
+They use Qt's static dialog functions so that tests can replace them (monkeypatch) and never block.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+import panelreview
+
+LAST_FOLDER_KEY = "files/last_folder"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """A plain-English problem the member can act on (never a traceback)."""
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_password(parent: QWidget | None, file_name: str, reason: str = "") -> str | None:
+    """Ask for a PDF's password; None when the member cancels."""
+    prompt = tr("“{name}” is password-protected. Enter its password to open it.").format(name=file_name)
+    if reason:
+        prompt = reason + "\n\n" + prompt
+    text, ok = QInputDialog.getText(
+        parent, tr("Password needed"), prompt, QLineEdit.EchoMode.Password, ""
+    )
+    return text if ok else None
+
+
+def choose_draft_file(parent: QWidget | None) -> Path | None:
+    """Ask which draft to open, starting in the folder used last time."""
+    settings = QSettings()
+    start = str(settings.value(LAST_FOLDER_KEY, "", str) or Path.home())
+    filters = ";;".join(
+        [
+            tr("Draft plans (*.pdf *.docx *.txt *.md)"),
+            tr("PDF documents (*.pdf)"),
+            tr("Word documents (*.docx)"),
+            tr("Text files (*.txt *.md)"),
+            tr("All files (*)"),
+        ]
+    )
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Open a draft"), start, filters)
+    if not name:
+        return None
+    path = Path(name)
+    settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+    return path
+
+
+def show_about(parent: QWidget | None) -> None:
+    text = tr(
+        "<h3>PanelReview {version}</h3>"
+        "<p>Review a draft Police and Crime Plan and prepare the Panel's response.</p>"
+        "<p>PanelReview works entirely on this computer: it makes no network connections, "
+        "and your drafts and notes never leave it unless you share them.</p>"
+        "<p>Free software, licensed under the GNU Affero General Public License, "
+        "version 3 or later (AGPL-3.0-or-later).</p>"
+    ).format(version=panelreview.__version__)
+    QMessageBox.about(parent, tr("About PanelReview"), text)

@@ -1,0 +1,112 @@
+"""Opening a draft as a member experiences it: never frozen, progress after a moment, cancellable.
+
+The parse runs on the document thread. A progress dialog appears only if it takes longer than
+half a second; Cancel drops the result when it arrives. A password-protected PDF asks for its
+password (again, with the reason, when it was wrong); any other problem is a plain-English dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from panelreview.core.errors import DocumentError, PasswordRequired, WrongPassword
+from panelreview.ui import dialogs
+from panelreview.ui.document_worker import DocumentService, LoadedDraft
+
+PROGRESS_DELAY_MS = 500
+
+
+class DraftOpener(QObject):
+    """Runs one open at a time; a new open replaces (cancels) the one in progress."""
+
+    opened = Signal(object)  # LoadedDraft
+    open_failed = Signal(str)  # the message shown to the member
+    busy_changed = Signal(bool)
+
+    def __init__(self, service: DocumentService, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self._service = service
+        self._parent = parent_widget
+        self._token: int | None = None
+        self._path: Path | None = None
+        self._progress: QProgressDialog | None = None
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(PROGRESS_DELAY_MS)
+        self._delay.timeout.connect(self._show_progress)
+        service.loaded.connect(self._on_loaded)
+        service.failed.connect(self._on_failed)
+
+    @property
+    def busy(self) -> bool:
+        return self._token is not None
+
+    def open(self, path: Path, password: str | None = None) -> None:
+        if self._token is not None:
+            self.cancel()
+        self._path = path
+        self._token = self._service.load(path, password)
+        self._delay.start()
+        self.busy_changed.emit(True)
+
+    def cancel(self) -> None:
+        if self._token is None:
+            return
+        # The parse cannot be interrupted midway; its result is dropped when it arrives.
+        self._service.close_document(self._token)
+        self._finish()
+
+    def _finish(self) -> None:
+        self._token = None
+        self._delay.stop()
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self.cancel)
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        self.busy_changed.emit(False)
+
+    def _show_progress(self) -> None:
+        if self._token is None or self._path is None:
+            return
+        dialog = QProgressDialog(self._parent)
+        dialog.setWindowTitle(self.tr("Opening draft"))
+        dialog.setLabelText(self.tr("Opening “{name}”…").format(name=self._path.name))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.setRange(0, 0)  # busy indicator: a parse has no meaningful percentage
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAccessibleName(self.tr("Opening draft"))
+        dialog.canceled.connect(self.cancel)
+        self._progress = dialog
+        dialog.show()
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._progress
+
+    def _on_loaded(self, draft: LoadedDraft) -> None:
+        if draft.token != self._token:
+            self._service.close_document(draft.token)  # cancelled or superseded
+            return
+        self._finish()
+        self.opened.emit(draft)
+
+    def _on_failed(self, token: int, error: DocumentError) -> None:
+        if token != self._token or self._path is None:
+            return
+        path = self._path
+        self._finish()
+        if isinstance(error, PasswordRequired):
+            reason = str(error) if isinstance(error, WrongPassword) else ""
+            password = dialogs.ask_password(self._parent, path.name, reason)
+            if password is not None:
+                self.open(path, password)
+            return
+        dialogs.show_error(self._parent, self.tr("Could not open the draft"), str(error))
+        self.open_failed.emit(str(error))
