@@ -1,0 +1,69 @@
+"""Imports point one way: only the UI imports Qt; core imports no I/O layer; the CLI stays light."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "panelreview"
+QT = ("PySide6", "shiboken6")
+# what each layer may not import (besides Qt, which only ui/ and app.py may use)
+FORBIDDEN = {
+    "core": ("panelreview.storage", "panelreview.ingest", "panelreview.export", "panelreview.ui", "sqlite3",
+             "sqlite_utils", "pymupdf", "docx"),
+    "ingest": ("panelreview.storage", "panelreview.export", "panelreview.ui"),
+    "storage": ("panelreview.export", "panelreview.ui"),
+    "export": ("panelreview.ui",),
+}  # fmt: skip
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_only_the_ui_imports_qt() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] == "ui" or rel.name == "app.py":
+            continue
+        offenders += [f"{rel}: {name}" for name in _imports(path) if name.split(".")[0] in QT]
+    assert offenders == []
+
+
+def test_layers_import_one_way() -> None:
+    offenders = []
+    for layer, banned in FORBIDDEN.items():
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for name in _imports(path):
+                if any(name == b or name.startswith(b + ".") for b in banned):
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
+
+
+def test_outline_command_loads_neither_qt_nor_sqlite(tmp_path: Path) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text("1. Purpose\n\n1.1 To inform the panel.\n", encoding="utf-8")
+    code = (
+        "import sys, json, runpy\n"
+        "sys.argv = ['panelreview', 'outline', '--json', sys.argv[1]]\n"
+        "from panelreview.cli import main\n"
+        "rc = main()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'sqlite3', 'sqlite_utils', 'docx', 'pymupdf'))), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(draft)], capture_output=True, text=True, check=True
+    )
+    loaded = json.loads(result.stderr.strip().splitlines()[-1])
+    assert loaded == []
+    assert json.loads(result.stdout)[0] == {"number": "1", "title": "Purpose", "level": 1, "page": None}
