@@ -42,6 +42,8 @@ def _action(
 def build_actions(window: QMainWindow) -> Actions:
     tr = window.tr
     style = window.style()
+    larger_tip = tr("Larger text in the outline and in Word or text drafts")
+    smaller_tip = tr("Smaller text in the outline and in Word or text drafts")
     actions = Actions(
         open=_action(window, tr("&Open a Draft…"), QKeySequence.StandardKey.Open, tr("Open a draft plan")),
         open_sample=_action(window, tr("Open the &Sample Draft"), None, tr("Open the Westshire example")),
@@ -51,8 +53,8 @@ def build_actions(window: QMainWindow) -> Actions:
             window, tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, tr("Make the page smaller")
         ),
         fit_width=_action(window, tr("&Fit Width"), "Ctrl+0", tr("Fit the page to the window's width")),
-        larger_text=_action(window, tr("&Larger Text"), "Ctrl+Shift+=", tr("Larger text in the outline and reflowed drafts")),
-        smaller_text=_action(window, tr("S&maller Text"), "Ctrl+Shift+-", tr("Smaller text in the outline and reflowed drafts")),
+        larger_text=_action(window, tr("&Larger Text"), "Ctrl+Shift+=", larger_tip),
+        smaller_text=_action(window, tr("S&maller Text"), "Ctrl+Shift+-", smaller_tip),
         normal_text=_action(window, tr("&Normal Text Size")),
         about=_action(window, tr("&About PanelReview")),
     )
@@ -90,7 +92,8 @@ def build_menus(window: QMainWindow, actions: Actions, outline_toggle: QAction) 
     help_menu.addAction(actions.about)
 
 
-def build_toolbar(window: QMainWindow, actions: Actions, page_box: PageBox) -> QToolBar:
+def build_toolbar(window: QMainWindow, actions: Actions, page_box: PageBox) -> tuple[QToolBar, QAction]:
+    """The toolbar, and the action that shows or hides the page box on it."""
     toolbar = QToolBar(window.tr("Main toolbar"), window)
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
@@ -100,6 +103,6 @@ def build_toolbar(window: QMainWindow, actions: Actions, page_box: PageBox) -> Q
     toolbar.addAction(actions.zoom_in)
     toolbar.addAction(actions.fit_width)
     toolbar.addSeparator()
-    toolbar.addWidget(page_box)
+    page_box_action = toolbar.addWidget(page_box)
     window.addToolBar(toolbar)
-    return toolbar
+    return toolbar, page_box_action

@@ -29,9 +29,7 @@ def ask_password(parent: QWidget | None, file_name: str, reason: str = "") -> st
     prompt = tr("“{name}” is password-protected. Enter its password to open it.").format(name=file_name)
     if reason:
         prompt = reason + "\n\n" + prompt
-    text, ok = QInputDialog.getText(
-        parent, tr("Password needed"), prompt, QLineEdit.EchoMode.Password, ""
-    )
+    text, ok = QInputDialog.getText(parent, tr("Password needed"), prompt, QLineEdit.EchoMode.Password, "")
     return text if ok else None
 
 

@@ -86,7 +86,8 @@ class DocumentWorker(QObject):
         if pdf.needs_pass and not pdf.authenticate(password or ""):
             pdf.close()
             raise WrongPassword() if password else PasswordRequired()
-        for page in pdf:
+        for number in range(pdf.page_count):
+            page = pdf[number]
             draft.page_sizes.append((page.rect.width, page.rect.height))
             draft.page_labels.append(page.get_label() or "")
         self._docs[token] = pdf

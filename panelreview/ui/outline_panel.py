@@ -77,17 +77,23 @@ class OutlinePanel(QDockWidget):
         self.tree.setAccessibleDescription(
             self.tr("The draft's sections. Press Enter on a section to go to it.")
         )
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._set_column_modes()
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
         self.setWidget(self.tree)
         self.setMinimumWidth(220)
 
+    def _set_column_modes(self) -> None:
+        # Reloading the model recreates the header's sections, so this follows every load.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        if header.count() >= 2:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
     def set_document(self, document: Document | None) -> None:
         self.model.load(document)
+        self._set_column_modes()
         self.tree.expandToDepth(0)
 
     def set_current_section(self, section_id: int | None) -> None:

@@ -31,7 +31,7 @@ class PageCanvas(QWidget):
         self._view = view
         self.setAutoFillBackground(False)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         exposed = event.rect()
         painter.fillRect(exposed, self.palette().color(QPalette.ColorRole.Dark))
@@ -164,7 +164,7 @@ class PdfView(QScrollArea):
         available = self.viewport().width() - 2 * PAGE_GAP
         return max(MIN_ZOOM, min(MAX_ZOOM, available / (widest * PX_PER_POINT)))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._sizes:
             self._relayout()

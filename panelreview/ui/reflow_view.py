@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPoint, Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from panelreview.core.model import Block, BlockKind, Document
@@ -19,6 +19,7 @@ from panelreview.core.model import Block, BlockKind, Document
 DEFAULT_POINT_SIZE = 12.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
 READING_LINE = 24  # pixels below the top of the view that count as "being read"
+MEASURE_EM = 42  # the widest line, in ems of the current text size: longer lines are hard to read
 
 
 def _text(block: Block) -> str:
@@ -60,8 +61,8 @@ def _table_html(cells: list[Block]) -> str:
         cols = rows[row_number]
         parts.append("<tr>")
         for col in range(width):
-            cell = cols.get(col)
-            parts.append(f"<td>{_anchor(cell) + _text(cell) if cell else ''}</td>")
+            found = cols.get(col)
+            parts.append(f"<td>{_anchor(found) + _text(found) if found else ''}</td>")
         parts.append("</tr>")
     parts.append("</table>")
     return "".join(parts)
@@ -105,6 +106,7 @@ class ReflowView(QTextBrowser):
 
     def set_document(self, document: Document | None) -> None:
         self.setHtml(document_html(document) if document is not None else "")
+        self._fit_measure()
         self._index_anchors()
         self.verticalScrollBar().setValue(0)
         self._on_scrolled()
@@ -142,6 +144,23 @@ class ReflowView(QTextBrowser):
         font = QFont(self.font())
         font.setPointSizeF(self._point_size)
         self.document().setDefaultFont(font)
+        self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        """Centre a column of readable width in a wide window."""
+        em = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("M")
+        spare = self.viewport().width() - MEASURE_EM * em
+        side = max(0.0, spare / 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_measure()
 
     def larger_text(self) -> None:
         self.set_point_size(self._point_size + 1)

@@ -52,12 +52,12 @@ class StartView(QWidget):
 
         hint = QLabel(self.tr("Or drop a file on this window."))
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        hint.setForegroundRole(hint.foregroundRole())
         hint.setEnabled(False)  # drawn in the palette's muted text colour
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setMaximumWidth(520)
+        # A fixed width, so the wrapped title and introduction get the height they need.
+        card.setFixedWidth(500)
         inner = QVBoxLayout(card)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)

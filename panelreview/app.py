@@ -1,0 +1,69 @@
+"""Composition root of the desktop application: builds the services and the main window.
+
+``panelreview`` (no command) and ``panelreview FILE`` end up in :func:`run_app`. Nothing here is a
+global: the document thread belongs to the window that uses it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+import panelreview
+from panelreview.ui.document_worker import DocumentService
+from panelreview.ui.main_window import MainWindow
+
+ORGANISATION = "PanelReview"
+ORGANISATION_DOMAIN = "panelreview.org.uk"
+APPLICATION = "PanelReview"
+
+log = logging.getLogger("panelreview")
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names QSettings and the standard folders use."""
+    app.setOrganizationName(ORGANISATION)
+    app.setOrganizationDomain(ORGANISATION_DOMAIN)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(panelreview.__version__)
+
+
+def _configure_logging() -> None:
+    """Bugs go to a log file the member can send us; nothing is sent anywhere by itself."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "panelreview.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def create_main_window() -> MainWindow:
+    """The main window with its own document thread (also what the GUI tests use)."""
+    service = DocumentService()
+    window = MainWindow(service)
+    service.setParent(window)
+    return window
+
+
+def run_app(args: list[str]) -> int:
+    """Start the desktop application; ``args[0]``, if given, is a draft to open."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *args])
+    assert isinstance(app, QApplication)
+    files = app.arguments()[1:]  # what is left once Qt has taken its own options
+    configure_application(app)
+    app.setApplicationDisplayName(APPLICATION)
+    _configure_logging()
+    window = create_main_window()
+    app.aboutToQuit.connect(window.service.stop)
+    window.show()
+    if files:
+        window.open_path(Path(files[0]).expanduser())
+    return app.exec()

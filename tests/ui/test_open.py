@@ -1,0 +1,200 @@
+"""Opening drafts as a member does: the start view, the sample, errors, passwords, a big PDF."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+from typing import Any
+
+import pymupdf
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from panelreview.resources import sample_draft_path
+from panelreview.ui.main_window import MainWindow
+from tests.conftest import shared_path
+from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
+
+pytestmark = pytest.mark.gui
+
+
+def _capture_warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+
+    def fake_warning(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake_warning))
+    return shown
+
+
+def _locked_pdf(tmp_path: Path) -> Path:
+    """A one-page PDF that opens with the password "panel"."""
+    doc = pymupdf.open()  # type: ignore[no-untyped-call]
+    page = doc.new_page()
+    page.insert_text((72, 100), "Confidential draft", fontsize=14)
+    locked = tmp_path / "locked.pdf"
+    encryption = pymupdf.PDF_ENCRYPT_AES_256  # type: ignore[attr-defined]
+    doc.save(str(locked), encryption=encryption, user_pw="panel", owner_pw="owner")  # type: ignore[no-untyped-call]
+    doc.close()  # type: ignore[no-untyped-call]
+    return locked
+
+
+def test_start_view_offers_open_and_sample(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.start_view
+    assert window.start_view.open_button.isEnabled()
+    assert window.start_view.sample_button.isEnabled()
+    assert not window.outline.isVisible()
+    assert not window.page_box.isVisible()
+
+
+def test_sample_button_opens_the_sample_pdf(qtbot: Any, window: MainWindow) -> None:
+    assert sample_draft_path() is not None
+    with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
+        qtbot.mouseClick(window.start_view.sample_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pdf_view
+    assert window.pdf_view.page_count == 17
+    qtbot.waitUntil(window.page_box.isVisible)  # the toolbar lays itself out on the next turn
+    assert window.page_box.text() == "Page 1 of 17"
+    assert "Westshire" in window.windowTitle()
+
+
+def test_a_rendered_page_appears(qtbot: Any, window: MainWindow) -> None:
+    path = sample_draft_path()
+    assert path is not None
+    with qtbot.waitSignal(window.service.page_rendered, timeout=OPEN_TIMEOUT_MS) as blocker:
+        open_and_wait(qtbot, window, path)
+    _token, page, scale, image = blocker.args
+    assert 0 <= page < 17  # a visible page, or its neighbour rendered ahead of time
+    assert not image.isNull()
+    assert image.width() == pytest.approx(595.3 * scale, abs=2)
+    qtbot.waitUntil(lambda: window.pdf_view.cache.get(0, window.pdf_view.render_scale()) is not None)
+    # The title page has dark heading text on it, not just blank paper.
+    drawn = window.pdf_view.cache.get(0, window.pdf_view.render_scale())
+    assert drawn is not None
+    grabbed = window.pdf_view.canvas.grab().toImage()
+    assert not grabbed.isNull()
+
+
+def test_a_broken_file_shows_a_plain_english_error(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _capture_warnings(monkeypatch)
+    broken = tmp_path / "draft.pdf"
+    broken.write_bytes(b"this is not really a PDF at all")
+    with qtbot.waitSignal(window.opener.open_failed, timeout=OPEN_TIMEOUT_MS):
+        window.open_path(broken)
+    assert len(shown) == 1
+    _title, message = shown[0]
+    assert "draft.pdf" in message and "not a PDF" in message
+    assert "Traceback" not in message
+    assert window.stack.currentWidget() is window.start_view
+
+
+def test_a_missing_file_says_so(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _capture_warnings(monkeypatch)
+    with qtbot.waitSignal(window.opener.open_failed, timeout=OPEN_TIMEOUT_MS):
+        window.open_path(tmp_path / "gone.docx")
+    assert "no file" in shown[0][1]
+
+
+def test_password_is_asked_for_and_asked_again_when_wrong(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = _locked_pdf(tmp_path)
+    prompts: list[str] = []
+    answers = iter(["wrong", "panel"])
+
+    def fake_get_text(parent: Any, title: str, label: str, *args: Any) -> tuple[str, bool]:
+        prompts.append(label)
+        return next(answers), True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(fake_get_text))
+    with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
+        window.open_path(locked)
+    assert len(prompts) == 2
+    assert "password-protected" in prompts[0]
+    assert "does not open" in prompts[1]
+    assert window.pdf_view.page_count == 1
+
+
+def test_cancelling_the_password_leaves_the_start_view(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = _locked_pdf(tmp_path)
+    asked: list[str] = []
+
+    def cancel(parent: Any, title: str, label: str, *args: Any) -> tuple[str, bool]:
+        asked.append(label)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(cancel))
+    window.open_path(locked)
+    qtbot.waitUntil(lambda: bool(asked) and not window.opener.busy, timeout=OPEN_TIMEOUT_MS)
+    assert window.stack.currentWidget() is window.start_view
+
+
+def test_dropping_a_file_opens_it(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("1. Purpose\n\nA short draft.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
+        window.dropEvent(event)
+    assert window.stack.currentWidget() is window.reflow_view
+
+
+def test_the_window_keeps_responding_while_a_300_page_pdf_opens(qtbot: Any, window: MainWindow) -> None:
+    big = shared_path("samples", "westshire-plan-big.pdf")
+    ticks: list[float] = []
+    progress_seen: list[bool] = []
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def tick() -> None:
+        ticks.append(time.monotonic())
+        progress_seen.append(window.opener.progress_dialog is not None)
+
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.monotonic()
+    try:
+        draft = open_and_wait(qtbot, window, big)
+    finally:
+        timer.stop()
+    elapsed = time.monotonic() - started
+    assert draft.document.identity.page_count == 307
+    assert window.pdf_view.page_count == 307
+    # The event loop ran all along: no gap between ticks anywhere near the load's length.
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) >= 5
+    assert max(gaps) < 0.25, f"the event loop stalled for {max(gaps):.2f}s in a {elapsed:.2f}s load"
+    if elapsed > 0.8:
+        assert any(progress_seen), "a load of more than half a second shows progress"
+    assert window.opener.progress_dialog is None  # and it is gone once the draft is open
+
+
+def test_cancel_drops_the_draft_being_opened(qtbot: Any, window: MainWindow) -> None:
+    big = shared_path("samples", "westshire-plan-big.pdf")
+    window.open_path(big)
+    assert window.opener.busy
+    window.opener.cancel()
+    # The worker finishes its parse, but the result is thrown away.
+    with qtbot.waitSignal(window.service.loaded, timeout=OPEN_TIMEOUT_MS):
+        pass
+    qtbot.wait(50)
+    assert window.draft is None
+    assert window.stack.currentWidget() is window.start_view
