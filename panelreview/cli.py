@@ -39,12 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _is_command(argv: Sequence[str]) -> bool:
-    return bool(argv) and (argv[0].startswith("-") is False) and argv[0] in _command_names()
-
-
-def _command_names() -> set[str]:
-    parser = build_parser()
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
@@ -53,9 +48,10 @@ def _command_names() -> set[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
-    if not args_in or not (_is_command(args_in) or args_in[0] in ("-h", "--help", "--version")):
-        return _run_app(args_in)
     parser = build_parser()
+    is_command = bool(args_in) and args_in[0] in _command_names(parser)
+    if not (is_command or args_in[:1] in (["-h"], ["--help"], ["--version"])):
+        return _run_app(args_in)
     args = parser.parse_args(args_in)
     try:
         return int(args.handler(args))

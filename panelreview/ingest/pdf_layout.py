@@ -282,7 +282,6 @@ def _gap_break(row: list[Line], previous: list[Line]) -> bool:
 
 
 def _finish(para: Paragraph) -> None:
-    texts: list[str] = []
     row_texts: list[str] = []
     last_y: float | None = None
     for line in para.lines:
