@@ -18,7 +18,7 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def open_document(path: str | os.PathLike[str], password: str | None = None) -> Document:
     """Read a draft from disk. Raises :class:`DocumentError` (or a subclass) with a clear message."""
     p = Path(path)
-    data = _read_file(p)
+    data = read_file(p)
     return read_document_bytes(data, p.name, password=password)
 
 
@@ -83,7 +83,8 @@ def _looks_binary(head: bytes) -> bool:
     return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def _read_file(p: Path) -> bytes:
+def read_file(p: Path) -> bytes:
+    """A draft's bytes from disk, with a plain-English error for every way reading can fail."""
     name = p.name or str(p)
     try:
         if p.is_dir():

@@ -21,7 +21,8 @@ from PySide6.QtGui import QImage
 
 from panelreview.core.errors import DocumentError, PasswordRequired, WrongPassword
 from panelreview.core.model import DocFormat, Document
-from panelreview.ingest import open_document
+from panelreview.ingest import read_document_bytes
+from panelreview.ingest.opener import read_file
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class LoadedDraft:
     token: int
     path: Path
     document: Document
+    data: bytes = b""  # the draft's bytes exactly as parsed (a new review stores these)
     page_sizes: list[PageSize] = field(default_factory=list)  # PDF points, one per page
     page_labels: list[str] = field(default_factory=list)  # "" where the PDF defines none
 
@@ -58,10 +60,10 @@ class DocumentWorker(QObject):
         self._pending: OrderedDict[tuple[int, int], float] = OrderedDict()
         self._scheduled = False
 
-    @Slot(int, str, object)
-    def load(self, token: int, path: str, password: str | None) -> None:
+    @Slot(int, str, object, object)
+    def load(self, token: int, path: str, password: str | None, data: bytes | None) -> None:
         try:
-            draft = self._load(token, Path(path), password)
+            draft = self._load(token, Path(path), password, data)
         except DocumentError as exc:
             self.failed.emit(token, exc)
         except Exception as exc:  # a bug in a reader: log it, tell the user plainly
@@ -76,12 +78,13 @@ class DocumentWorker(QObject):
         else:
             self.loaded.emit(draft)
 
-    def _load(self, token: int, path: Path, password: str | None) -> LoadedDraft:
-        document = open_document(path, password=password)
-        draft = LoadedDraft(token=token, path=path, document=document)
+    def _load(self, token: int, path: Path, password: str | None, data: bytes | None) -> LoadedDraft:
+        if data is None:
+            data = read_file(path)
+        document = read_document_bytes(data, path.name, password=password)
+        draft = LoadedDraft(token=token, path=path, document=document, data=data)
         if document.identity.format is not DocFormat.PDF:
             return draft
-        data = path.read_bytes()
         pdf = pymupdf.open(stream=data, filetype="pdf")
         if pdf.needs_pass and not pdf.authenticate(password or ""):
             pdf.close()
@@ -155,7 +158,7 @@ class DocumentService(QObject):
     failed = Signal(int, object)  # token, DocumentError
     page_rendered = Signal(int, int, float, QImage)
 
-    _load_requested = Signal(int, str, object)
+    _load_requested = Signal(int, str, object, object)
     _render_requested = Signal(int, int, float)
     _keep_requested = Signal(int, list)
     _close_requested = Signal(int)
@@ -179,10 +182,14 @@ class DocumentService(QObject):
         self._worker.page_rendered.connect(self.page_rendered)
         self._thread.start()
 
-    def load(self, path: Path, password: str | None = None) -> int:
-        """Start parsing a draft; returns the token its result will carry."""
+    def load(self, path: Path, password: str | None = None, data: bytes | None = None) -> int:
+        """Start parsing a draft; returns the token its result will carry.
+
+        With ``data`` (a draft kept inside a review file) nothing is read from disk and ``path``
+        only names the draft.
+        """
         self._next_token += 1
-        self._load_requested.emit(self._next_token, str(path), password)
+        self._load_requested.emit(self._next_token, str(path), password, data)
         return self._next_token
 
     def render(self, token: int, page: int, scale: float) -> None:
