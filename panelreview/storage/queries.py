@@ -12,8 +12,10 @@ from panelreview.core.errors import UserError
 from panelreview.core.review import (
     Annotation,
     Kind,
+    PanelStatus,
     Recommendation,
     Reply,
+    Role,
     SectionRef,
     Visibility,
     parse_kind,
@@ -199,6 +201,18 @@ class Queries(RecommendationOps):
 
     def recommendation(self, recommendation_id: str) -> Recommendation | None:
         return next((r for r in self.recommendations() if r.id == recommendation_id), None)
+
+    def panel_recommendations(self) -> list[Recommendation]:
+        """The panel's own recommendations, in the panel's order, withdrawn ones left out.
+
+        In a clerk's review these are the clerk's (the panel's) recommendations; in a member's
+        review, the member's own recommendations that are not private.
+        """
+        owner = self.owner
+        found = self.recommendations(author_id=owner.id)
+        if owner.role is not Role.CLERK:
+            found = [r for r in found if r.visibility is not Visibility.PRIVATE]
+        return [r for r in found if r.panel_status is not PanelStatus.WITHDRAWN]
 
     def search(self, terms: str, *, limit: int = 50) -> list[SearchHit]:
         """The draft's text, notes, replies and recommendations matching every word, best first."""
