@@ -16,6 +16,8 @@ from panelreview.core.errors import UserError
 COMMAND_MODULES = (
     "panelreview.commands.outline_cmd",
     "panelreview.commands.review_cmds",
+    "panelreview.commands.export_cmd",
+    "panelreview.commands.clerk_cmds",
 )
 
 
