@@ -22,11 +22,12 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from panelreview.ingest import open_document
+    from panelreview.ingest.pdf_pages import default_workers
 
     password = args.password
     if args.ask_password and password is None and sys.stdin.isatty():
         password = getpass.getpass("Password: ")
-    document = open_document(args.draft, password=password)
+    document = open_document(args.draft, password=password, workers=default_workers())
     for warning in document.warnings:
         print(f"panelreview: note: {warning}", file=sys.stderr)
     if args.json:

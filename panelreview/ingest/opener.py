@@ -15,14 +15,20 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def open_document(path: str | os.PathLike[str], password: str | None = None) -> Document:
-    """Read a draft from disk. Raises :class:`DocumentError` (or a subclass) with a clear message."""
+def open_document(path: str | os.PathLike[str], password: str | None = None, workers: int = 1) -> Document:
+    """Read a draft from disk. Raises :class:`DocumentError` (or a subclass) with a clear message.
+
+    ``workers`` > 1 lets a long PDF be read by several processes: command line only, never from
+    a process that runs threads (see :mod:`panelreview.ingest.pdf_pages`).
+    """
     p = Path(path)
     data = read_file(p)
-    return read_document_bytes(data, p.name, password=password)
+    return read_document_bytes(data, p.name, password=password, workers=workers)
 
 
-def read_document_bytes(data: bytes, file_name: str, password: str | None = None) -> Document:
+def read_document_bytes(
+    data: bytes, file_name: str, password: str | None = None, workers: int = 1
+) -> Document:
     """Read a draft held in memory (for example from a review file)."""
     if not data:
         raise DocumentError(f"“{file_name}” is empty (0 bytes). It may not have finished copying.")
@@ -31,7 +37,7 @@ def read_document_bytes(data: bytes, file_name: str, password: str | None = None
     if fmt is DocFormat.PDF:
         from panelreview.ingest.pdf_reader import read_pdf
 
-        return read_pdf(data, file_name, digest, password=password)
+        return read_pdf(data, file_name, digest, password=password, workers=workers)
     if fmt is DocFormat.DOCX:
         from panelreview.ingest.docx_reader import read_docx
 

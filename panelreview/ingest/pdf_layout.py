@@ -88,17 +88,22 @@ def lines_from_dict(page_dict: dict[str, object]) -> list[Line]:
     return out
 
 
-def running_keys(pages: list[list[Line]], heights: list[float]) -> set[str]:
-    """Texts that repeat in the top or bottom margin of many pages: running headers and footers."""
+def margin_keys(lines: list[Line], height: float) -> set[str]:
+    """The (digit-blind) texts of one page's lines in its top and bottom margins."""
+    return {_margin_key(line.text) for line in lines if _in_margin(line, height)}
+
+
+def running_keys(key_sets: list[set[str]]) -> set[str]:
+    """Texts that repeat in the top or bottom margin of many pages: running headers and footers.
+
+    ``key_sets`` holds :func:`margin_keys` of every page of the document.
+    """
     counts: Counter[str] = Counter()
-    for lines, height in zip(pages, heights, strict=True):
-        seen: set[str] = set()
-        for line in lines:
-            if _in_margin(line, height):
-                seen.add(_margin_key(line.text))
-        counts.update(seen)
-    threshold = max(3, int(len(pages) * 0.3)) if len(pages) >= 4 else 2
-    return {key for key, n in counts.items() if n >= threshold and len(pages) >= 2}
+    for keys in key_sets:
+        counts.update(keys)
+    pages = len(key_sets)
+    threshold = max(3, int(pages * 0.3)) if pages >= 4 else 2
+    return {key for key, n in counts.items() if n >= threshold and pages >= 2}
 
 
 def _in_margin(line: Line, height: float) -> bool:

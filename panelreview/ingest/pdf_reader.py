@@ -15,30 +15,29 @@ from panelreview.core.errors import DocumentError, PasswordRequired, WrongPasswo
 from panelreview.core.model import Block, BlockKind, DocFormat, Document, DocumentIdentity
 from panelreview.core.sections import find_sections, normalise
 from panelreview.ingest.pdf_headings import assign_headings
-from panelreview.ingest.pdf_layout import (
-    Line,
-    Paragraph,
-    lines_from_dict,
-    paragraphs,
-    reading_order,
-    running_keys,
-    strip_furniture,
-)
+from panelreview.ingest.pdf_layout import Paragraph
+from panelreview.ingest.pdf_pages import read_pages
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
-TEXT_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
 MAX_PAGES = 3000
 
 
 def read_pdf(
-    data: bytes, file_name: str, digest: str, password: str | None = None, use_bookmarks: bool = True
+    data: bytes,
+    file_name: str,
+    digest: str,
+    password: str | None = None,
+    use_bookmarks: bool = True,
+    workers: int = 1,
 ) -> Document:
+    """Read a PDF draft. ``workers`` > 1 lets a long PDF's pages be read by forked processes
+    (see :func:`panelreview.ingest.pdf_pages.read_pages`; command line only)."""
     pymupdf.TOOLS.mupdf_warnings(reset=True)
     doc = _open(data, file_name, password)
     try:
-        return _read(doc, file_name, digest, use_bookmarks)
+        return _read(doc, file_name, digest, use_bookmarks, workers)
     finally:
         doc.close()
 
@@ -62,7 +61,7 @@ def _open(data: bytes, file_name: str, password: str | None) -> Any:
     return doc
 
 
-def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool) -> Document:
+def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool, workers: int) -> Document:
     try:
         page_count = doc.page_count
     except Exception:
@@ -73,35 +72,8 @@ def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool) -> Documen
         raise DocumentError(f"“{file_name}” has {page_count} pages, more than PanelReview can open.")
 
     warnings: list[str] = []
-    failed: list[int] = []
-    page_lines: list[list[Line]] = []
-    sizes: list[tuple[float, float]] = []
-    labels: list[str | None] = []
-    for pno in range(page_count):
-        try:
-            page = doc.load_page(pno)
-            page_dict = page.get_text("dict", flags=TEXT_FLAGS)
-            rect = page.rect
-            label = page.get_label() or None
-        except Exception:
-            failed.append(pno + 1)
-            page_lines.append([])
-            sizes.append((612.0, 792.0))
-            labels.append(None)
-            continue
-        page_lines.append(lines_from_dict(page_dict))
-        sizes.append((rect.width, rect.height))
-        labels.append(label)
-
-    running = running_keys(page_lines, [h for _, h in sizes])
-    pages: list[list[Paragraph]] = []
-    no_text: list[int] = []
-    for pno, lines in enumerate(page_lines):
-        width, height = sizes[pno]
-        lines = strip_furniture(lines, height, running)
-        if not page_lines[pno] and pno + 1 not in failed:
-            no_text.append(pno + 1)
-        pages.append(paragraphs(reading_order(lines, width)))
+    read = read_pages(doc, page_count, workers)
+    pages, labels, failed, no_text = read.paragraphs, read.labels, read.failed, read.no_text
 
     toc = _toc(doc) if use_bookmarks else []
     levels = assign_headings(pages, toc)

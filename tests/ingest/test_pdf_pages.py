@@ -1,0 +1,79 @@
+"""Reading a long PDF's pages in several processes gives exactly what reading them here gives."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from typing import Any
+
+import pymupdf
+import pytest
+
+from panelreview.ingest import pdf_pages
+from panelreview.ingest.pdf_reader import read_pdf
+from tests.ingest.builders import Run, body, pdf_bytes
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="pages are split over processes on Linux only"
+)
+
+
+def _long_pdf(pages: int = 75) -> bytes:
+    return pdf_bytes(
+        [
+            [Run(f"{n}. Priority {n}", size=15, bold=True), Run(body(60, seed=f"Page {n} says"))]
+            for n in range(1, pages + 1)
+        ],
+        header="DRAFT",
+        footer=True,
+    )
+
+
+def test_split_reading_gives_the_same_document() -> None:
+    data = _long_pdf()
+    digest = hashlib.sha256(data).hexdigest()
+    alone = read_pdf(data, "long.pdf", digest, workers=1)
+    shared = read_pdf(data, "long.pdf", digest, workers=3)
+    assert [s.label for s in shared.sections] == [s.label for s in alone.sections]
+    assert [(b.text, b.page, b.page_label) for b in shared.blocks] == [
+        (b.text, b.page, b.page_label) for b in alone.blocks
+    ]
+    assert len(shared.sections) == 75
+    assert shared.sections[-1].page_start == 75
+    # The running header and page footer were still found across pages read by different processes.
+    assert not any("DRAFT" in b.text or "Page 3 of" in b.text for b in shared.blocks)
+
+
+def _texts(read: pdf_pages.PagesRead) -> list[list[str]]:
+    return [[para.text for para in page] for page in read.paragraphs]
+
+
+@pytest.mark.parametrize("answer", ["nothing", "wrong pages"])
+def test_pages_a_child_fails_to_send_are_read_here(monkeypatch: pytest.MonkeyPatch, answer: str) -> None:
+    def dies(doc: object, start: int, stop: int, conn: Any) -> None:
+        if answer == "wrong pages":
+            conn.send(pdf_pages.Part(0, 1).extract(doc))
+        raise SystemExit(3)
+
+    monkeypatch.setattr(pdf_pages, "_child", dies)
+    doc = pymupdf.open(stream=_long_pdf(64), filetype="pdf")
+    try:
+        shared = pdf_pages.read_pages(doc, doc.page_count, workers=2)
+        alone = pdf_pages.read_pages(doc, doc.page_count, workers=1)
+    finally:
+        doc.close()
+    assert _texts(shared) == _texts(alone)
+    assert len(shared.paragraphs) == 64
+    assert shared.sizes == alone.sizes and shared.failed == [] and shared.no_text == []
+
+
+def test_short_documents_are_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    def must_not_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a short PDF was split over processes")
+
+    monkeypatch.setattr(pdf_pages.multiprocessing, "get_context", must_not_run)
+    doc = pymupdf.open(stream=_long_pdf(10), filetype="pdf")
+    try:
+        assert len(pdf_pages.read_pages(doc, doc.page_count, workers=4).paragraphs) == 10
+    finally:
+        doc.close()
