@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from panelreview.ingest import open_document
-    from panelreview.ingest.pdf_pages import default_workers
+    from panelreview.ingest.opener import default_workers
 
     password = args.password
     if args.ask_password and password is None and sys.stdin.isatty():

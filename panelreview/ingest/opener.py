@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 from panelreview.core.errors import DocumentError
@@ -24,6 +25,14 @@ def open_document(path: str | os.PathLike[str], password: str | None = None, wor
     p = Path(path)
     data = read_file(p)
     return read_document_bytes(data, p.name, password=password, workers=workers)
+
+
+def default_workers() -> int:
+    """How many processes a command-line run may use: up to 4, and only where fork is safe."""
+    if not sys.platform.startswith("linux"):
+        return 1  # macOS frameworks and Windows have no safe fork
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(4, count))
 
 
 def read_document_bytes(

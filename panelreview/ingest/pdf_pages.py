@@ -14,8 +14,6 @@ depends on whether the split worked.
 from __future__ import annotations
 
 import multiprocessing
-import os
-import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,14 +95,6 @@ class PagesRead:
     labels: list[str | None]
     failed: list[int]
     no_text: list[int]
-
-
-def default_workers() -> int:
-    """How many processes a command-line run may use: up to 4, and only where fork is safe."""
-    if not sys.platform.startswith("linux"):
-        return 1  # macOS frameworks and Windows have no safe fork
-    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(4, count))
 
 
 def read_pages(doc: Any, page_count: int, workers: int = 1) -> PagesRead:
