@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from panelreview.core.errors import UserError
-from panelreview.core.model import Document, Rect, Section, full_text
+from panelreview.core.model import Block, Document, Rect, Section, full_text
+from panelreview.core.textfix import LIGATURES
 
 CONTEXT_CHARS = 32
 _SHOWN_CHARS = 60
@@ -230,3 +231,218 @@ def find_section(sections: Sequence[Section], wanted: str) -> Section:
         f"There is no section “{_shorten(wanted)}” in this draft. "
         "Check the number or title against the draft's outline."
     )
+
+
+# ----- words on a PDF page ------------------------------------------------------------------------
+# A word as PyMuPDF's ``page.get_text("words")`` gives it: x0, y0, x1, y1 (PDF points), text.
+WordBox = tuple[float, float, float, float, str]
+
+_WORD_SLACK = 24  # characters a word may sit past where the previous one ended (dropped glyphs)
+_HYPHENS = ("-", "\u2010", "\u00ad")
+# Soft hyphens and zero-width characters, and the marks Qt keeps where a table or frame begins or ends.
+_SKIP = {"\u00ad", "\u200b", "\ufeff", "\ufdd0", "\ufdd1", "\ufffc"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedWord:
+    """A word on a PDF page and, where it is part of the draft's text, its place in that text.
+
+    ``start``/``end`` are offsets in :func:`panelreview.core.model.full_text`; both None for
+    words the reader left out (running headers, page numbers, bullet glyphs). ``line`` numbers
+    the page's lines in reading order.
+    """
+
+    page: int
+    rect: Rect
+    text: str
+    line: int
+    start: int | None = None
+    end: int | None = None
+
+
+def _skeleton(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, quotes folded and ligatures expanded, and a map back."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch in _SKIP:
+            continue
+        plain = LIGATURES.get(ch, ch).translate(_FOLD)
+        chars.append(plain)
+        where.extend([i] * len(plain))
+    return "".join(chars), where
+
+
+def _find_word(skeleton: str, key: str, cursor: int) -> tuple[int, int] | None:
+    """Where ``key`` sits at or a little after ``cursor``: (start, length) in ``skeleton``."""
+    keys = [key]
+    if len(key) > 1 and key.endswith(_HYPHENS):
+        keys.append(key[:-1])  # "neigh-" at a line end is "neighbourhood" in the text
+    for candidate in keys:
+        limit = cursor + len(candidate) + _WORD_SLACK
+        found = skeleton.find(candidate, cursor, limit)
+        if found != -1:
+            return found, len(candidate)
+    if len(key) >= 4:
+        for candidate in keys:
+            found = skeleton.find(candidate, cursor)
+            if found != -1:
+                return found, len(candidate)
+    return None
+
+
+_BAND = 12.0  # points: line boxes are indexed by horizontal bands this tall
+
+
+def _band_index(lines: Sequence[Rect]) -> dict[int, list[int]]:
+    bands: dict[int, list[int]] = {}
+    for n, (_, y0, _, y1) in enumerate(lines):
+        for band in range(int((y0 - 1) // _BAND), int((y1 + 1) // _BAND) + 1):
+            bands.setdefault(band, []).append(n)
+    return bands
+
+
+def _line_of(word: WordBox, lines: Sequence[Rect], bands: dict[int, list[int]]) -> int | None:
+    """The line box holding the centre of ``word`` (the nearest by height if several do)."""
+    cx, cy = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
+    best: int | None = None
+    best_distance = 0.0
+    for n in bands.get(int(cy // _BAND), ()):
+        x0, y0, x1, y1 = lines[n]
+        if x0 - 1 <= cx <= x1 + 1 and y0 - 1 <= cy <= y1 + 1:
+            distance = abs((y0 + y1) / 2 - cy)
+            if best is None or distance < best_distance:
+                best, best_distance = n, distance
+    return best
+
+
+def place_words(
+    page: int, blocks: Sequence[Block], starts: Sequence[int], words: Sequence[WordBox]
+) -> list[PlacedWord]:
+    """A page's words in reading order, each matched to its characters in the draft's text.
+
+    ``blocks`` are the blocks on ``page`` in reading order, ``starts`` their offsets in the full
+    text. A word belongs to the block whose line box holds it; within a block the words are matched
+    in order to the block's text ignoring spaces, so repaired hyphenation and ligatures still match.
+    Words in no block (running headers and footers) come first or last by where they sit.
+    """
+    line_boxes: list[Rect] = []
+    line_block: list[int] = []
+    for b, block in enumerate(blocks):
+        line_boxes.extend(block.rects)
+        line_block.extend([b] * len(block.rects))
+    bands = _band_index(line_boxes)
+    on_line: dict[int, list[WordBox]] = {}
+    outside: list[WordBox] = []
+    for word in words:
+        if not word[4].strip():
+            continue
+        line = _line_of(word, line_boxes, bands)
+        if line is None:
+            outside.append(word)
+        else:
+            on_line.setdefault(line, []).append(word)
+
+    placed: list[PlacedWord] = []
+    top = min((box[1] for box in line_boxes), default=0.0)
+    outside.sort(key=lambda w: (round(w[1]), w[0]))
+    before = [w for w in outside if (w[1] + w[3]) / 2 < top]
+    after = [w for w in outside if (w[1] + w[3]) / 2 >= top]
+    line_number = _place_unmatched(page, before, placed, 0)
+
+    cursor_block = -1
+    cursor = 0
+    skeleton, where = "", list[int]()
+    for line in range(len(line_boxes)):
+        b = line_block[line]
+        if b != cursor_block:
+            cursor_block, cursor = b, 0
+            skeleton, where = _skeleton(blocks[b].text)
+        for word in sorted(on_line.get(line, []), key=lambda w: w[0]):
+            key, _ = _skeleton(word[4])
+            hit = _find_word(skeleton, key, cursor) if key else None
+            rect = (word[0], word[1], word[2], word[3])
+            if hit is None:
+                placed.append(PlacedWord(page, rect, word[4], line_number))
+                continue
+            at, length = hit
+            cursor = at + length
+            start = starts[b] + where[at]
+            end = starts[b] + where[at + length - 1] + 1
+            placed.append(PlacedWord(page, rect, word[4], line_number, start, end))
+        if line in on_line:
+            line_number += 1
+    _place_unmatched(page, after, placed, line_number)
+    return placed
+
+
+def _place_unmatched(page: int, words: list[WordBox], out: list[PlacedWord], line: int) -> int:
+    """Append words that are not the draft's text, one line per row; returns the next line number."""
+    last_y: float | None = None
+    for word in words:
+        if last_y is not None and abs(word[1] - last_y) > 2.5:
+            line += 1
+        last_y = word[1]
+        out.append(PlacedWord(page, (word[0], word[1], word[2], word[3]), word[4], line))
+    return line + 1 if words else line
+
+
+def line_rects(words: Sequence[PlacedWord]) -> list[tuple[int, Rect]]:
+    """One rectangle per line the words are on, as (page, rect), in reading order."""
+    boxes: dict[tuple[int, int], Rect] = {}
+    for word in words:
+        key = (word.page, word.line)
+        x0, y0, x1, y1 = word.rect
+        old = boxes.get(key)
+        if old is not None:
+            x0, y0, x1, y1 = min(x0, old[0]), min(y0, old[1]), max(x1, old[2]), max(y1, old[3])
+        boxes[key] = (x0, y0, x1, y1)
+    return [(page, rect) for (page, _), rect in boxes.items()]
+
+
+def words_in_span(words: Sequence[PlacedWord], start: int, end: int) -> list[PlacedWord]:
+    """The words whose characters fall inside ``start:end`` of the full text."""
+    return [w for w in words if w.start is not None and w.end is not None and w.start < end and w.end > start]
+
+
+def anchor_words(document: Document, words: Sequence[PlacedWord]) -> Anchor | None:
+    """The anchor for words selected on the page(s); None if none of them is the draft's text.
+
+    Its rectangles are the selected words' lines on the first page of the passage (an anchor has
+    one page); the quote runs from the first selected word of the text to the last.
+    """
+    mapped = [w for w in words if w.start is not None and w.end is not None]
+    if not mapped:
+        return None
+    start = min(w.start for w in mapped if w.start is not None)
+    end = max(w.end for w in mapped if w.end is not None)
+    anchor = anchor_span(document, start, end)
+    first_page = min(mapped, key=lambda w: (w.start, w.page)).page
+    rects = tuple(rect for page, rect in line_rects(mapped) if page == first_page)
+    return replace(anchor, page_index=first_page, rects=rects)
+
+
+def match_offsets(shown: str, source: str) -> list[int | None]:
+    """For each character of ``shown``, its offset in ``source``, matching all but whitespace.
+
+    ``shown`` is ``source`` as a view displays it: whitespace collapsed or turned into line
+    separators, perhaps with a few characters put in front (a list number). Whitespace in
+    ``shown`` maps to None; so do leading characters that ``source`` does not have.
+    """
+    shown_skeleton, shown_where = _skeleton(shown)
+    source_skeleton, source_where = _skeleton(source)
+    out: list[int | None] = [None] * len(shown)
+    extra = len(shown_skeleton) - len(source_skeleton)
+    if extra == 0:
+        for k, s in enumerate(source_where):
+            out[shown_where[k]] = s
+        return out
+    offset = extra if extra > 0 and shown_skeleton.endswith(source_skeleton) else 0
+    s = 0
+    for k in range(offset, len(shown_skeleton)):
+        if s >= len(source_skeleton):
+            break
+        if shown_skeleton[k] == source_skeleton[s]:
+            out[shown_where[k]] = source_where[s]
+            s += 1
+    return out

@@ -72,3 +72,19 @@ def kind_label(kind: Kind) -> str:
         Kind.SUPPORT: QCoreApplication.translate("kind", "Support"),
     }
     return names[kind]
+
+
+RECOMMENDATION_MARK = "R"
+
+
+def recommendation_label() -> str:
+    return QCoreApplication.translate("kind", "Recommendation")
+
+
+def paper_colour(kind: Kind | None, alpha: int = 255) -> QColor:
+    """The fill for ``kind`` (None: a recommendation) drawn on a PDF page, which is white paper in
+    light and dark themes alike, so always the light palette's colour."""
+    light, _ = _COLOURS[kind] if kind is not None else RECOMMENDATION_COLOUR
+    colour = QColor(light)
+    colour.setAlpha(alpha)
+    return colour

@@ -1,265 +1,410 @@
-"""A PDF draft as real pages: continuous vertical scroll, zoom, fit width, pages rendered on demand.
+"""The PDF view: the draft's pages (:class:`~panelreview.ui.pdf_pages.PageView`), and on them
+selecting text, notes drawn over their passages, going to a passage, and the keyboard.
 
-One canvas widget paints whichever pages intersect the viewport. Pages not yet rendered are drawn
-as blank paper; the document thread renders the visible ones (plus one either side) at the screen's
-device pixel ratio and the images are kept in an LRU cache.
+A selection runs between two words in reading order, from the word pressed on to the word the
+mouse (or Shift with an arrow key) reached, across lines and pages. It is reported once finished,
+as a :class:`TextSelection` whose anchor is matched to the draft's text, or as None when none of
+the selected words is the draft's text (a running header, a page number): nothing can be noted on
+those, though they can still be copied.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from panelreview.core.anchor import Anchor, PlacedWord, anchor_words, line_rects
+from panelreview.core.model import Rect
+from panelreview.ui.document_worker import DocumentService
+from panelreview.ui.pdf_pages import MAX_ZOOM, MIN_ZOOM, PAGE_GAP, PX_PER_POINT, ZOOM_STEP, PageView
+from panelreview.ui.pdf_words import WordPos
+from panelreview.ui.selection import HighlightItem, TextSelection
 
-from panelreview.ui.document_worker import DocumentService, PageSize
-from panelreview.ui.page_cache import PageCache, scale_key
+__all__ = ["MAX_ZOOM", "MIN_ZOOM", "PAGE_GAP", "PX_PER_POINT", "ZOOM_STEP", "PdfView"]
 
-PX_PER_POINT = 96 / 72  # 100 % zoom shows a page at its printed size on a 96 dpi screen
-PAGE_GAP = 14
-MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
-ZOOM_STEP = 1.2
-PAPER = QColor(Qt.GlobalColor.white)  # the page itself is white paper in light and dark themes
-
-
-class PageCanvas(QWidget):
-    """All pages stacked vertically; paints only what is exposed."""
-
-    def __init__(self, view: PdfView) -> None:
-        super().__init__()
-        self._view = view
-        self.setAutoFillBackground(False)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        exposed = event.rect()
-        painter.fillRect(exposed, self.palette().color(QPalette.ColorRole.Dark))
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        frame = self.palette().color(QPalette.ColorRole.Shadow)
-        for page in self._view.pages_in(exposed.top(), exposed.bottom()):
-            rect = self._view.page_rect(page)
-            painter.fillRect(rect, PAPER)
-            image = self._view.cached_image(page)
-            if image is not None:
-                painter.drawImage(QRectF(rect), image)
-            else:
-                painter.setPen(QColor(Qt.GlobalColor.gray))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._view.page_caption(page))
-            painter.setPen(frame)
-            painter.drawRect(rect.adjusted(0, 0, -1, -1))
-        painter.end()
+FOUND_EMPHASIS_MS = 2500
 
 
-class PdfView(QScrollArea):
-    current_page_changed = Signal(int)  # 0-based
-    position_changed = Signal(int, float)  # page, y in points at the reading line
-    zoom_changed = Signal(float)
+class PdfView(PageView):
+    """A PDF draft's pages, where the member selects text and sees the notes on it."""
+
+    selection_changed = Signal(object)  # TextSelection | None
+    highlight_activated = Signal(str)  # the id of a note clicked, or chosen with Enter
 
     def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("pdf_view")
-        self.setAccessibleName(self.tr("Draft pages"))
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(False)
-        # Always shown, so fitting the width never makes the scroll bar appear and re-fit.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._service = service
-        self._token = -1
-        self._sizes: list[PageSize] = []
-        self._labels: list[str] = []
-        self._tops: list[int] = []
-        self._zoom = 1.0
-        self._fit_width = True
-        self._current_page = -1
-        self._requested: set[tuple[int, int]] = set()
-        self.cache = PageCache()
-        self.canvas = PageCanvas(self)
-        self.setWidget(self.canvas)
-        self._update_timer = QTimer(self)
-        self._update_timer.setSingleShot(True)
-        self._update_timer.setInterval(15)
-        self._update_timer.timeout.connect(self._request_visible)
-        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.verticalScrollBar().setSingleStep(40)
-        service.page_rendered.connect(self._on_page_rendered)
+        super().__init__(service, parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription(
+            self.tr(
+                "The draft's pages. Drag to select text, double-click to select a word, Shift with "
+                "the arrow keys to extend a selection. Alt+Down and Alt+Up go to the next and previous "
+                "note; Enter opens it."
+            )
+        )
+        self._sel_a: WordPos | None = None
+        self._sel_b: WordPos | None = None
+        self._selection: TextSelection | None = None
+        self._selection_actions: list[QAction] = []
+        self._current_id: str | None = None
+        self._found: Anchor | None = None
+        self._found_timer = QTimer(self)
+        self._found_timer.setSingleShot(True)
+        self._found_timer.setInterval(FOUND_EMPHASIS_MS)
+        self._found_timer.timeout.connect(self._clear_found)
+        self.copy_action = QAction(self.tr("&Copy"), self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.triggered.connect(self.copy_selection)
 
-    # ----- document -----------------------------------------------------------------------------
-    def set_pages(self, token: int, sizes: list[PageSize], labels: list[str]) -> None:
-        if self._token >= 0 and self._token != token:
-            self._service.close_document(self._token)
-        self._token = token
-        self._sizes = list(sizes)
-        self._labels = list(labels)
-        self._requested.clear()
-        self._current_page = -1
-        self.cache.clear()
-        self._fit_width = True
-        self._relayout(keep_position=False)
-        self.verticalScrollBar().setValue(0)
-        self._on_scrolled()
+    def _pages_reset(self) -> None:
+        self._found = None
+        self._current_id = None
+        self.clear_selection()
 
-    def clear(self) -> None:
-        if self._token >= 0:
-            self._service.close_document(self._token)
-        self._token = -1
-        self.set_pages(-1, [], [])
-
-    @property
-    def page_count(self) -> int:
-        return len(self._sizes)
-
-    def page_label(self, page: int) -> str:
-        return self._labels[page] if 0 <= page < len(self._labels) else ""
-
-    def page_caption(self, page: int) -> str:
-        return self.tr("Page {n}").format(n=page + 1)
-
-    # ----- geometry -----------------------------------------------------------------------------
-    @property
-    def zoom(self) -> float:
-        return self._zoom
-
-    def _page_px(self, page: int) -> tuple[int, int]:
-        w, h = self._sizes[page]
-        factor = self._zoom * PX_PER_POINT
-        return round(w * factor), round(h * factor)
-
-    def page_rect(self, page: int) -> QRect:
-        w, h = self._page_px(page)
-        x = max(PAGE_GAP, (self.canvas.width() - w) // 2)
-        return QRect(x, self._tops[page], w, h)
-
-    def pages_in(self, top: int, bottom: int) -> range:
-        if not self._tops:
-            return range(0)
-        first = max(0, bisect_right(self._tops, top) - 1)
-        last = max(first, bisect_right(self._tops, bottom) - 1)
-        return range(first, min(last, len(self._tops) - 1) + 1)
-
-    def _relayout(self, keep_position: bool = True) -> None:
-        anchor = self.reading_position() if keep_position and self._sizes else None
-        if self._fit_width and self._sizes:
-            self._zoom = self._fit_width_zoom()
-        tops: list[int] = []
-        y = PAGE_GAP
-        widest = 0
-        for page in range(len(self._sizes)):
-            w, h = self._page_px(page)
-            tops.append(y)
-            y += h + PAGE_GAP
-            widest = max(widest, w)
-        self._tops = tops
-        width = max(self.viewport().width(), widest + 2 * PAGE_GAP)
-        self.canvas.resize(width, max(y, self.viewport().height()))
-        if anchor is not None:
-            self.scroll_to(*anchor, margin=self._reading_offset())
-        self.canvas.update()
-        self.zoom_changed.emit(self._zoom)
-        self._schedule_requests()
-
-    def _fit_width_zoom(self) -> float:
-        widest = max(w for w, _ in self._sizes)
-        available = self.viewport().width() - 2 * PAGE_GAP
-        return max(MIN_ZOOM, min(MAX_ZOOM, available / (widest * PX_PER_POINT)))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._sizes:
-            self._relayout()
-
-    # ----- zoom ---------------------------------------------------------------------------------
-    def set_zoom(self, zoom: float) -> None:
-        self._fit_width = False
-        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        self._relayout()
-
-    def zoom_in(self) -> None:
-        self.set_zoom(self._zoom * ZOOM_STEP)
-
-    def zoom_out(self) -> None:
-        self.set_zoom(self._zoom / ZOOM_STEP)
-
-    def fit_width(self) -> None:
-        self._fit_width = True
-        self._relayout()
-
-    # ----- position -----------------------------------------------------------------------------
-    def _reading_offset(self) -> int:
-        return 2 * PAGE_GAP
-
-    def reading_position(self) -> tuple[int, float]:
-        """The page and y (points) at the reading line, a little below the top of the viewport."""
-        if not self._tops:
-            return (0, 0.0)
-        y = self.verticalScrollBar().value() + self._reading_offset()
-        page = self.pages_in(y, y).start
-        offset = (y - self._tops[page]) / (self._zoom * PX_PER_POINT)
-        return page, max(0.0, offset)
-
-    def scroll_to(self, page: int, y_points: float = 0.0, margin: int | None = None) -> None:
-        """Bring a point of a page to just below the top of the view."""
-        if not 0 <= page < len(self._tops):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.handle_key(event):
+            event.accept()
             return
-        if margin is None:
-            margin = PAGE_GAP
-        target = self._tops[page] + round(y_points * self._zoom * PX_PER_POINT) - margin
-        self.verticalScrollBar().setValue(max(0, target))
+        super().keyPressEvent(event)
 
-    def go_to_page(self, page: int) -> None:
-        self.scroll_to(page, 0.0, margin=PAGE_GAP)
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The keyboard's menu key (a right-click on a page reaches the canvas instead)."""
+        rects = [(p, r) for p in sorted(self._range_pages()) for r in self.selection_rects(p)]
+        if rects:
+            page, rect = rects[0]
+            box = self.to_canvas(page, rect)
+            at = self.canvas.mapToGlobal(box.bottomLeft().toPoint())
+        else:
+            at = event.globalPos()
+        self.show_context_menu(None, at)
 
-    def current_page(self) -> int:
-        return self._current_page
+    # ----- the selection --------------------------------------------------------------------------
+    def selection(self) -> TextSelection | None:
+        return self._selection
 
-    def _on_scrolled(self, _value: int = 0) -> None:
-        if self._sizes:
-            middle = self.verticalScrollBar().value() + self.viewport().height() // 3
-            page = self.pages_in(middle, middle).start
-            if page != self._current_page:
-                self._current_page = page
-                self.current_page_changed.emit(page)
-            self.position_changed.emit(*self.reading_position())
-        self._schedule_requests()
+    def has_selection_words(self) -> bool:
+        return self._sel_a is not None and self._sel_b is not None
 
-    # ----- rendering ----------------------------------------------------------------------------
-    def render_scale(self) -> float:
-        return self._zoom * PX_PER_POINT * self.devicePixelRatioF()
+    def set_selection_actions(self, actions: list[QAction]) -> None:
+        """Actions offered in the right-click menu when text is selected (Copy is added)."""
+        self._selection_actions = list(actions)
 
-    def cached_image(self, page: int) -> QImage | None:
-        return self.cache.get_any(page, self.render_scale())
+    def clear_selection(self) -> None:
+        had = self.has_selection_words() or self._selection is not None
+        self._set_range(None, None)
+        self._selection = None
+        if had:
+            self.selection_changed.emit(None)
 
-    def visible_pages(self) -> range:
+    def selected_words(self) -> list[PlacedWord]:
+        if self._sel_a is None or self._sel_b is None:
+            return []
+        return self.words.between(self._sel_a, self._sel_b)
+
+    def selected_text(self) -> str:
+        if self._selection is not None:
+            return self._selection.quote
+        lines: list[str] = []
+        last: tuple[int, int] | None = None
+        for word in self.selected_words():
+            if (word.page, word.line) != last:
+                lines.append(word.text)
+                last = (word.page, word.line)
+            else:
+                lines[-1] += " " + word.text
+        return "\n".join(lines)
+
+    def copy_selection(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def _set_range(self, a: WordPos | None, b: WordPos | None) -> None:
+        before = self._range_pages()
+        self._sel_a, self._sel_b = a, b
+        for page in before | self._range_pages():
+            self.update_page(page)
+
+    def _range_pages(self) -> set[int]:
+        if self._sel_a is None or self._sel_b is None:
+            return set()
+        first, last = sorted((self._sel_a[0], self._sel_b[0]))
+        return set(range(first, last + 1))
+
+    def selection_rects(self, page: int) -> list[Rect]:
+        """Line rectangles of the selection on ``page`` (PDF points)."""
+        if self._sel_a is None or self._sel_b is None:
+            return []
+        first, last = min(self._sel_a, self._sel_b), max(self._sel_a, self._sel_b)
+        if not first[0] <= page <= last[0]:
+            return []
+        lo = (page, first[1]) if page == first[0] else (page, 0)
+        hi = (page, last[1]) if page == last[0] else (page, 1 << 30)
+        return [rect for _, rect in line_rects(self.words.between(lo, hi))]
+
+    def _finish_selection(self) -> None:
+        words = self.selected_words()
+        document = self.words.document
+        anchor = anchor_words(document, words) if words and document is not None else None
+        self._selection = TextSelection(anchor) if anchor is not None else None
+        self.selection_changed.emit(self._selection)
+
+    # ----- the mouse (called by the canvas) -------------------------------------------------------
+    def start_selection(self, pos: QPoint) -> None:
+        at = self.word_pos_at(pos)
+        if at is not None:
+            self._set_range(at, at)
+
+    def extend_selection_to(self, pos: QPoint) -> None:
+        at = self.word_pos_at(pos)
+        if at is None:
+            return
+        self._set_range(self._sel_a if self._sel_a is not None else at, at)
+
+    def finish_selection(self) -> None:
+        if self.has_selection_words():
+            self._finish_selection()
+
+    def select_word_at(self, pos: QPoint) -> None:
+        at = self.word_pos_at(pos, exact=True)
+        if at is None:
+            return
+        self._set_range(at, at)
+        self._finish_selection()
+
+    def clicked(self, pos: QPoint) -> None:
+        """A click without a drag: drop the selection; on a note, open it."""
+        self.clear_selection()
+        item = self.highlight_at(pos)
+        if item is not None:
+            self.highlight_activated.emit(item.id)
+
+    def cursor_shape_at(self, pos: QPoint) -> Qt.CursorShape:
+        if self.highlight_at(pos) is not None:
+            return Qt.CursorShape.PointingHandCursor
+        if self.word_pos_at(pos, exact=True) is not None:
+            return Qt.CursorShape.IBeamCursor
+        return Qt.CursorShape.ArrowCursor
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        item = self.highlight_at(pos)
+        return item.tooltip if item is not None else ""
+
+    def highlight_at(self, pos: QPoint) -> HighlightItem | None:
+        point = self.from_canvas(pos)
+        if point is None:
+            return None
+        page, x, y = point
+        return self.highlights.at(page, x, y)
+
+    # ----- the context menu -----------------------------------------------------------------------
+    def context_menu(self, pos: QPoint | None = None) -> QMenu | None:
+        """The menu for a right-click at ``pos`` (canvas), or for the keyboard's menu key."""
+        if pos is not None:
+            at = self.word_pos_at(pos, exact=True)
+            if at is not None and not self._in_range(at):
+                self._set_range(at, at)
+                self._finish_selection()
+        if not self.has_selection_words():
+            return None
+        menu = QMenu(self)
+        if self._selection is not None:
+            for action in self._selection_actions:
+                menu.addAction(action)
+            if self._selection_actions:
+                menu.addSeparator()
+        menu.addAction(self.copy_action)
+        return menu
+
+    def show_context_menu(self, pos: QPoint | None, global_pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.exec(global_pos)
+            menu.deleteLater()
+
+    def _in_range(self, at: WordPos) -> bool:
+        if self._sel_a is None or self._sel_b is None:
+            return False
+        return min(self._sel_a, self._sel_b) <= at <= max(self._sel_a, self._sel_b)
+
+    # ----- notes ----------------------------------------------------------------------------------
+    def set_highlights(self, items: list[HighlightItem]) -> None:
+        for page in self.highlights.set_items(items):
+            self.update_page(page)
+
+    def set_current_highlight(self, item_id: str | None) -> None:
+        if item_id == self._current_id:
+            return
+        pages = set(self.highlights.pages_of(self._current_id or "")) | set(
+            self.highlights.pages_of(item_id or "")
+        )
+        self._current_id = item_id
+        for page in pages:
+            self.update_page(page)
+
+    def current_highlight(self) -> str | None:
+        return self._current_id
+
+    def _step_highlight(self, forward: bool) -> None:
+        item = self.highlights.neighbour(self._current_id, forward)
+        if item is not None:
+            self.set_current_highlight(item.id)
+            self.scroll_to_anchor(item.anchor)
+
+    # ----- going to a passage ---------------------------------------------------------------------
+    def anchor_target(self, anchor: Anchor) -> tuple[int, Rect] | None:
+        """The page and rectangle (points) of the passage an anchor names, as well as known now."""
+        if anchor.start is not None and anchor.end is not None and anchor.end > anchor.start:
+            pages = self.words.pages_of_span(anchor.start, anchor.end)
+            if pages:
+                rects = self.words.span_rects(pages[0], anchor.start, anchor.end)
+                if rects:
+                    return pages[0], _union(rects)
+                if anchor.page_index == pages[0] and anchor.rects:
+                    return pages[0], _union(list(anchor.rects))
+        if anchor.page_index is not None and anchor.rects:
+            return anchor.page_index, _union(list(anchor.rects))
+        if anchor.block_index is not None:
+            found = self.words.block_rect(anchor.block_index)
+            if found is not None:
+                return found
+        if anchor.page_index is not None and 0 <= anchor.page_index < self.page_count:
+            return anchor.page_index, (0.0, 0.0, 0.0, 0.0)
+        return None
+
+    def scroll_to_anchor(self, anchor: Anchor) -> None:
+        """Bring the passage into view, a third of the way down, unless it is already in view."""
+        target = self.anchor_target(anchor)
+        if target is None:
+            return
+        page, rect = target
+        box = self.to_canvas(page, rect)
         top = self.verticalScrollBar().value()
-        return self.pages_in(top, top + self.viewport().height())
-
-    def _schedule_requests(self) -> None:
-        if not self._update_timer.isActive():
-            self._update_timer.start()
-
-    def _request_visible(self) -> None:
-        if self._token < 0 or not self._sizes:
+        bottom = top + self.viewport().height()
+        if box.height() > 0 and box.top() >= top + 8 and box.bottom() <= bottom - 8:
             return
-        visible = self.visible_pages()
-        wanted = [p for p in range(visible.start - 1, visible.stop + 1) if 0 <= p < len(self._sizes)]
-        self._service.keep_only(self._token, wanted)
-        scale = self.render_scale()
-        key = scale_key(scale)
-        self._requested = {r for r in self._requested if r[0] in wanted and r[1] == key}
-        # Visible pages last: the worker renders the newest request first.
-        order = [p for p in wanted if p not in visible] + list(visible)
-        for page in order:
-            if self.cache.get(page, scale) is None and (page, key) not in self._requested:
-                self._requested.add((page, key))
-                self._service.render(self._token, page, scale)
+        self.scroll_to(page, rect[1], margin=self.viewport().height() // 3)
 
-    def _on_page_rendered(self, token: int, page: int, scale: float, image: QImage) -> None:
-        if token != self._token or not 0 <= page < len(self._sizes):
+    def show_found(self, anchor: Anchor) -> None:
+        """Go to a passage Find found, and mark it for a moment."""
+        self._clear_found()
+        self._found = anchor
+        self.scroll_to_anchor(anchor)
+        for page in self._found_pages():
+            self.update_page(page)
+        self._found_timer.start()
+
+    def found_rects(self, page: int) -> list[Rect]:
+        anchor = self._found
+        if anchor is None:
+            return []
+        if anchor.start is not None and anchor.end is not None and anchor.end > anchor.start:
+            rects = self.words.span_rects(page, anchor.start, anchor.end)
+            if rects:
+                return rects
+        return list(anchor.rects) if anchor.page_index == page else []
+
+    def _found_pages(self) -> set[int]:
+        anchor = self._found
+        if anchor is None:
+            return set()
+        pages = set()
+        if anchor.start is not None and anchor.end is not None:
+            pages |= set(self.words.pages_of_span(anchor.start, anchor.end))
+        if anchor.page_index is not None:
+            pages.add(anchor.page_index)
+        return pages
+
+    def _clear_found(self) -> None:
+        pages = self._found_pages()
+        self._found = None
+        for page in pages:
+            self.update_page(page)
+
+    # ----- the keyboard ---------------------------------------------------------------------------
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Keys of the view itself; False for those left to scrolling."""
+        key = event.key()
+        mods = event.modifiers()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return True
+        if key == Qt.Key.Key_Escape and self.has_selection_words():
+            self.clear_selection()
+            return True
+        arrows = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._step_highlight(forward=key == Qt.Key.Key_Down)
+            return True
+        if mods & Qt.KeyboardModifier.ShiftModifier and key in arrows:
+            self._extend_by_key(key)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current_id is not None:
+            self.highlight_activated.emit(self._current_id)
+            return True
+        return False
+
+    def _extend_by_key(self, key: int) -> None:
+        if self._sel_a is None or self._sel_b is None:
+            start = self._first_visible_word()
+            if start is not None:
+                self._set_range(start, start)
+                self._finish_selection()
             return
-        self._requested.discard((page, scale_key(scale)))
-        if scale_key(scale) != scale_key(self.render_scale()):
-            return  # the zoom changed while it was being drawn
-        image.setDevicePixelRatio(self.devicePixelRatioF())
-        self.cache.put(page, scale, image)
-        self.canvas.update(self.page_rect(page))
+        moved = self._step_word(self._sel_b, key)
+        if moved is None or moved == self._sel_b:
+            return
+        self._set_range(self._sel_a, moved)
+        self._ensure_word_visible(moved)
+        self._finish_selection()
+
+    def _step_word(self, at: WordPos, key: int) -> WordPos | None:
+        page, index = at
+        words = self.words.page(page)
+        if words is None:
+            return None
+        if key == Qt.Key.Key_Right:
+            if index + 1 < len(words):
+                return page, index + 1
+            following = self.words.page(page + 1)
+            return (page + 1, 0) if following is not None and len(following) else None
+        if key == Qt.Key.Key_Left:
+            if index > 0:
+                return page, index - 1
+            previous = self.words.page(page - 1) if page > 0 else None
+            return (page - 1, len(previous) - 1) if previous is not None and len(previous) else None
+        line = words.words[index].line
+        x = (words.words[index].rect[0] + words.words[index].rect[2]) / 2
+        step = 1 if key == Qt.Key.Key_Down else -1
+        candidates = [n for n, w in enumerate(words.words) if w.line == line + step]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda n: abs((words.words[n].rect[0] + words.words[n].rect[2]) / 2 - x))
+        return page, best
+
+    def _first_visible_word(self) -> WordPos | None:
+        top = self.verticalScrollBar().value()
+        for page in self.visible_pages():
+            words = self.words.page(page)
+            if words is None:
+                continue
+            for n, word in enumerate(words.words):
+                if word.start is not None and self.to_canvas(page, word.rect).top() >= top:
+                    return page, n
+        return None
+
+    def _ensure_word_visible(self, at: WordPos) -> None:
+        words = self.words.page(at[0])
+        if words is None:
+            return
+        box = self.to_canvas(at[0], words.words[at[1]].rect)
+        self.ensureVisible(round(box.center().x()), round(box.center().y()), 20, 60)
+
+
+def _union(rects: list[Rect]) -> Rect:
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )

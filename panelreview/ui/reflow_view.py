@@ -1,7 +1,9 @@
 """Word and text drafts as a readable reflowed page: headings, lists, tables and paragraphs.
 
 Every block of the document model gets an anchor (``b<index>``) so the view can tell which block -
-and so which section - is at the top of the view, and scroll to any section.
+and so which section - is at the top of the view, and scroll to any section. A map from the view's
+text positions to offsets in the draft's full text (:mod:`panelreview.ui.reflow_map`) turns an
+ordinary selection into an anchor, and a note's anchor into the passage to colour.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import html
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from panelreview.core.model import Block, BlockKind, Document
+from panelreview.ui.reflow_map import TextMap
+from panelreview.ui.reflow_notes import ReflowNotes
 
 DEFAULT_POINT_SIZE = 12.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
@@ -86,30 +90,55 @@ def document_html(document: Document) -> str:
     return "\n".join(parts)
 
 
-class ReflowView(QTextBrowser):
+class ReflowView(ReflowNotes):
+    """A Word or text draft as reflowed text, where the member selects text and sees notes."""
+
     position_changed = Signal(int)  # index of the block at the reading line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reflow_view")
         self.setAccessibleName(self.tr("Draft text"))
+        self.setAccessibleDescription(
+            self.tr(
+                "The draft's text. Select text with the mouse, or with Shift and the arrow keys. "
+                "Alt+Down and Alt+Up go to the next and previous note; Enter opens it."
+            )
+        )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setOpenLinks(False)
         self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.document().setDocumentMargin(28)
         self._point_size = DEFAULT_POINT_SIZE
         self._apply_font()
         self._positions: list[int] = []
         self._block_indexes: list[int] = []
         self._block_position: dict[int, int] = {}
+        self._source: Document | None = None
+        self.text_map = TextMap()
+        self._init_notes()
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     def set_document(self, document: Document | None) -> None:
+        self._source = document
         self.setHtml(document_html(document) if document is not None else "")
         self._fit_measure()
         self._index_anchors()
+        if document is not None:
+            self.text_map = TextMap.build(self.document(), document, self._block_position)
+        else:
+            self.text_map = TextMap()
+        self._document_changed()
         self.verticalScrollBar().setValue(0)
         self._on_scrolled()
+
+    @property
+    def draft_document(self) -> Document | None:
+        """The draft shown (the document model, not Qt's text document)."""
+        return self._source
 
     def _index_anchors(self) -> None:
         found: list[tuple[int, int]] = []
@@ -145,12 +174,14 @@ class ReflowView(QTextBrowser):
         font.setPointSizeF(self._point_size)
         self.document().setDefaultFont(font)
         self._fit_measure()
+        if hasattr(self, "_mark_tops"):
+            self._layout_changed()
 
     def _fit_measure(self) -> None:
         """Centre a column of readable width in a wide window."""
         em = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("M")
         spare = self.viewport().width() - MEASURE_EM * em
-        side = max(0.0, spare / 2)
+        side = max(self.document().documentMargin(), spare / 2)  # room for the notes' marks
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - side) >= 1:
@@ -161,6 +192,7 @@ class ReflowView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_measure()
+        self._layout_changed()
 
     def larger_text(self) -> None:
         self.set_point_size(self._point_size + 1)
@@ -182,6 +214,7 @@ class ReflowView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         top = self.cursorRect(cursor).top()
+        self.ensure_scroll_range()
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + top - READING_LINE // 2)
 
