@@ -4,17 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QToolButton
 
+from panelreview.core.review import Kind
+from panelreview.ui.labels import kind_icon
 from panelreview.ui.page_box import PageBox
 
 
 @dataclass(slots=True)
 class Actions:
     open: QAction
+    open_review: QAction
     open_sample: QAction
+    close_review: QAction
+    export_report: QAction
+    export_notes: QAction
+    export_annotated: QAction
     quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    delete: QAction
+    highlight: QAction
+    comment: QAction
+    question: QAction
+    concern: QAction
+    support: QAction
+    recommend: QAction
+    section_note: QAction
     zoom_in: QAction
     zoom_out: QAction
     fit_width: QAction
@@ -22,6 +41,19 @@ class Actions:
     smaller_text: QAction
     normal_text: QAction
     about: QAction
+
+    def note_actions(self) -> dict[Kind, QAction]:
+        return {
+            Kind.HIGHLIGHT: self.highlight,
+            Kind.COMMENT: self.comment,
+            Kind.QUESTION: self.question,
+            Kind.CONCERN: self.concern,
+            Kind.SUPPORT: self.support,
+        }
+
+    def selection_actions(self) -> list[QAction]:
+        """What the document views offer on a selection (their right-click menu)."""
+        return [*self.note_actions().values(), self.recommend]
 
 
 def _action(
@@ -46,8 +78,41 @@ def build_actions(window: QMainWindow) -> Actions:
     smaller_tip = tr("Smaller text in the outline and in Word or text drafts")
     actions = Actions(
         open=_action(window, tr("&Open a Draft…"), QKeySequence.StandardKey.Open, tr("Open a draft plan")),
+        open_review=_action(
+            window, tr("Open a &Review…"), "Ctrl+Shift+O", tr("Open a review you started before")
+        ),
         open_sample=_action(window, tr("Open the &Sample Draft"), None, tr("Open the Westshire example")),
+        close_review=_action(window, tr("&Close"), QKeySequence.StandardKey.Close, tr("Close this draft")),
+        export_report=_action(
+            window, tr("&Export Report…"), "Ctrl+E", tr("Write the panel's report as Word or PDF")
+        ),
+        export_notes=_action(window, tr("Export &My Notes…"), None, tr("Write all your notes to a file")),
+        export_annotated=_action(
+            window, tr("Export the Draft with &Notes…"), None, tr("A PDF of the draft with your notes on it")
+        ),
         quit=_action(window, tr("&Quit"), QKeySequence.StandardKey.Quit),
+        undo=_action(window, tr("&Undo"), QKeySequence.StandardKey.Undo),
+        redo=_action(window, tr("&Redo")),
+        find=_action(
+            window, tr("&Find…"), QKeySequence.StandardKey.Find, tr("Search the draft and your notes")
+        ),
+        delete=_action(
+            window, tr("&Delete Note"), QKeySequence.StandardKey.Delete, tr("Delete the chosen note")
+        ),
+        highlight=_action(window, tr("&Highlight"), "Ctrl+1", tr("Highlight the selected text")),
+        comment=_action(window, tr("&Comment…"), "Ctrl+2", tr("Comment on the selected text")),
+        question=_action(window, tr("&Question…"), "Ctrl+3", tr("Ask a question about the selected text")),
+        concern=_action(window, tr("Co&ncern…"), "Ctrl+4", tr("Raise a concern about the selected text")),
+        support=_action(window, tr("&Support…"), "Ctrl+5", tr("Note your support for the selected text")),
+        recommend=_action(
+            window, tr("&Recommend…"), "Ctrl+6", tr("Draft a recommendation on the selected text")
+        ),
+        section_note=_action(
+            window,
+            tr("Note on the Current S&ection…"),
+            "Ctrl+Shift+N",
+            tr("Add a note on the whole section you are reading"),
+        ),
         zoom_in=_action(window, tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, tr("Make the page larger")),
         zoom_out=_action(
             window, tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, tr("Make the page smaller")
@@ -63,17 +128,55 @@ def build_actions(window: QMainWindow) -> Actions:
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
     # Ctrl+= as well as Ctrl++: on most keyboards "+" needs Shift.
     actions.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+    actions.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for kind, action in actions.note_actions().items():
+        action.setIcon(kind_icon(kind))
+    actions.recommend.setIcon(kind_icon(None))
+    # Short labels on the toolbar (the menu shows the full "Undo Add comment").
+    for action, short in (
+        (actions.undo, tr("Undo")),
+        (actions.redo, tr("Redo")),
+        (actions.highlight, tr("Highlight")),
+        (actions.comment, tr("Comment")),
+        (actions.question, tr("Question")),
+        (actions.concern, tr("Concern")),
+        (actions.support, tr("Support")),
+        (actions.recommend, tr("Recommend")),
+    ):
+        action.setIconText(short)
     return actions
 
 
-def build_menus(window: QMainWindow, actions: Actions, outline_toggle: QAction) -> None:
+def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QAction]) -> QMenu:
+    """The menu bar; returns the File → Open Recent menu, which the window fills."""
     tr = window.tr
     bar = window.menuBar()
     file_menu = bar.addMenu(tr("&File"))
     file_menu.addAction(actions.open)
+    file_menu.addAction(actions.open_review)
+    recent_menu = file_menu.addMenu(tr("Open Re&cent"))
+    recent_menu.setObjectName("recent_menu")
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
+    file_menu.addAction(actions.export_report)
+    file_menu.addAction(actions.export_notes)
+    file_menu.addAction(actions.export_annotated)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.close_review)
     file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu(tr("&Edit"))
+    edit_menu.addAction(actions.undo)
+    edit_menu.addAction(actions.redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.find)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.delete)
+
+    notes_menu = bar.addMenu(tr("&Notes"))
+    notes_menu.addActions(actions.selection_actions())
+    notes_menu.addSeparator()
+    notes_menu.addAction(actions.section_note)
 
     view_menu = bar.addMenu(tr("&View"))
     view_menu.addAction(actions.zoom_in)
@@ -85,11 +188,12 @@ def build_menus(window: QMainWindow, actions: Actions, outline_toggle: QAction) 
     text_menu.addAction(actions.smaller_text)
     text_menu.addAction(actions.normal_text)
     view_menu.addSeparator()
-    outline_toggle.setText(tr("&Outline"))
-    view_menu.addAction(outline_toggle)
+    for toggle in panel_toggles:
+        view_menu.addAction(toggle)
 
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(actions.about)
+    return recent_menu
 
 
 def build_toolbar(window: QMainWindow, actions: Actions, page_box: PageBox) -> tuple[QToolBar, QAction]:
@@ -98,6 +202,15 @@ def build_toolbar(window: QMainWindow, actions: Actions, page_box: PageBox) -> t
     toolbar.setObjectName("main_toolbar")
     toolbar.setMovable(False)
     toolbar.addAction(actions.open)
+    toolbar.addSeparator()
+    toolbar.addAction(actions.undo)
+    toolbar.addAction(actions.redo)
+    toolbar.addSeparator()
+    for action in actions.selection_actions():
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):  # the kinds say what they are, not only a colour
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.addSeparator()
     toolbar.addAction(actions.zoom_out)
     toolbar.addAction(actions.zoom_in)

@@ -39,7 +39,7 @@ def choose_draft_file(parent: QWidget | None) -> Path | None:
     start = str(settings.value(LAST_FOLDER_KEY, "", str) or Path.home())
     filters = ";;".join(
         [
-            tr("Draft plans (*.pdf *.docx *.txt *.md)"),
+            tr("Draft plans and reviews (*.pdf *.docx *.txt *.md *.pcpr)"),
             tr("PDF documents (*.pdf)"),
             tr("Word documents (*.docx)"),
             tr("Text files (*.txt *.md)"),
@@ -47,6 +47,31 @@ def choose_draft_file(parent: QWidget | None) -> Path | None:
         ]
     )
     name, _ = QFileDialog.getOpenFileName(parent, tr("Open a draft"), start, filters)
+    if not name:
+        return None
+    path = Path(name)
+    settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+    return path
+
+
+def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
+    """A yes-or-no question; No is the default, so Enter never does the riskier thing."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def choose_review_file(parent: QWidget | None) -> Path | None:
+    """Ask which review to open, starting in the folder used last time."""
+    settings = QSettings()
+    start = str(settings.value(LAST_FOLDER_KEY, "", str) or Path.home())
+    filters = ";;".join([tr("PanelReview reviews (*.pcpr)"), tr("All files (*)")])
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Open a review"), start, filters)
     if not name:
         return None
     path = Path(name)

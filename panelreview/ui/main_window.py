@@ -1,7 +1,8 @@
-"""The main window: wires the start view, the document views, the outline and the toolbar.
+"""The main window: wires the start view, the document views, the panels, the menus and the review.
 
-It holds no document logic of its own: opening is :class:`DraftOpener`, drawing pages is
-:class:`PdfView`, text is :class:`ReflowView`, section lookups are :class:`SectionLocator`.
+It holds no document or review logic of its own: opening a draft is :class:`DraftOpener`, finding
+or creating its review is :class:`ReviewOpener`, annotating is :class:`ReviewController`, drawing
+pages is :class:`PdfView`, text is :class:`ReflowView`, section lookups are :class:`SectionLocator`.
 """
 
 from __future__ import annotations
@@ -10,19 +11,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from panelreview.resources import sample_draft_path
+from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui import dialogs
 from panelreview.ui.actions import build_actions, build_menus, build_toolbar
-from panelreview.ui.document_worker import DocumentService, LoadedDraft
+from panelreview.ui.background import wait_for_background
+from panelreview.ui.document_worker import DocumentService, LoadedDraft, PageSize
 from panelreview.ui.draft_opener import DraftOpener
+from panelreview.ui.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
+from panelreview.ui.find_panel import FindPanel
 from panelreview.ui.info_bar import InfoBar
 from panelreview.ui.navigation import SectionLocator
+from panelreview.ui.notes_panel import NotesPanel
 from panelreview.ui.outline_panel import OutlinePanel
 from panelreview.ui.page_box import PageBox
 from panelreview.ui.pdf_view import PdfView
+from panelreview.ui.recent_reviews import forget_recent
+from panelreview.ui.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reflow_view import DEFAULT_POINT_SIZE, ReflowView
+from panelreview.ui.review_controller import ReviewController
+from panelreview.ui.review_opener import ReviewOpener
+from panelreview.ui.review_session import ReviewSession, draft_bytes
+from panelreview.ui.session_wiring import SessionWiring
 from panelreview.ui.start_view import StartView
 
 GEOMETRY_KEY = "window/geometry"
@@ -39,7 +51,8 @@ class MainWindow(QMainWindow):
         self.service = service
         self.draft: LoadedDraft | None = None
         self._locator: SectionLocator | None = None
-        self._outline_sized = False
+        self.docks_sized = False
+        self.visible_docks: list[QDockWidget] = []  # the panels to show again once a draft is open
 
         self.start_view = StartView(sample_available=sample_draft_path() is not None)
         self.pdf_view = PdfView(service)
@@ -57,28 +70,66 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.outline = OutlinePanel(self)
+        self.notes = NotesPanel(self)
+        self.recommendations = RecommendationsPanel(self)
+        self.find_panel = FindPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
-        self.outline.hide()
+        for dock in (self.notes, self.recommendations, self.find_panel):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.tabifyDockWidget(self.notes, self.recommendations)
+        self.tabifyDockWidget(self.recommendations, self.find_panel)
+        self.docks = (self.outline, self.notes, self.recommendations, self.find_panel)
 
         self.page_box = PageBox()
         self.window_actions = build_actions(self)
-        build_menus(self, self.window_actions, self.outline.toggleViewAction())
+        toggles = [d.toggleViewAction() for d in self.docks]
+        for toggle, text in zip(
+            toggles,
+            (
+                self.tr("&Outline"),
+                self.tr("N&otes Panel"),
+                self.tr("Recommendations &Panel"),
+                self.tr("F&ind Panel"),
+            ),
+            strict=True,
+        ):
+            toggle.setText(text)
+        self.recent_menu = build_menus(self, self.window_actions, toggles)
         self.toolbar, self._page_box_action = build_toolbar(self, self.window_actions, self.page_box)
         self.section_label = QLabel()
         self.section_label.setAccessibleName(self.tr("Current section"))
+        self.save_label = QLabel()
+        self.save_label.setObjectName("save_label")
+        self.save_label.setAccessibleName(self.tr("Save status"))
         self.statusBar().addPermanentWidget(self.section_label)
+        self.statusBar().addPermanentWidget(self.save_label)
 
         self.opener = DraftOpener(service, self)
+        self.reviews = ReviewOpener(self)
+        self.exporter = Exporter(self)
+        self.controller = ReviewController(
+            self, self.outline, self.notes, self.recommendations, self.find_panel
+        )
+        self.controller.go_to_section = self.go_to_section
+        self.wiring = SessionWiring(self)
         self._connect()
         self._text_size = DEFAULT_POINT_SIZE
         self._restore_settings()
+        self.wiring.fill_recent()
         self._update_actions()
+
+    @property
+    def session(self) -> ReviewSession | None:
+        return self.controller.session
 
     def _connect(self) -> None:
         a = self.window_actions
         a.open.triggered.connect(self.choose_and_open)
+        a.open_review.triggered.connect(self.choose_and_open_review)
         a.open_sample.triggered.connect(self.open_sample)
+        a.close_review.triggered.connect(self.close_draft)
         a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.find_panel.start)
         a.zoom_in.triggered.connect(self.zoom_in)
         a.zoom_out.triggered.connect(self.zoom_out)
         a.fit_width.triggered.connect(self.pdf_view.fit_width)
@@ -86,19 +137,36 @@ class MainWindow(QMainWindow):
         a.smaller_text.triggered.connect(lambda: self.set_text_size(self._text_size - 1))
         a.normal_text.triggered.connect(lambda: self.set_text_size(DEFAULT_POINT_SIZE))
         a.about.triggered.connect(lambda: dialogs.show_about(self))
+        a.export_report.triggered.connect(lambda: self.export(REPORT))
+        a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
+        a.export_annotated.triggered.connect(lambda: self.export(ANNOTATED))
         self.start_view.open_draft_requested.connect(self.choose_and_open)
+        self.start_view.open_review_requested.connect(self.choose_and_open_review)
         self.start_view.open_sample_requested.connect(self.open_sample)
+        self.start_view.recent_requested.connect(self.open_path)
         self.opener.opened.connect(self._show_draft)
+        self.opener.pages_ready.connect(self._show_pages)
+        self.opener.abandoned.connect(self.reviews.drop_pending)
         self.opener.busy_changed.connect(self._on_busy_changed)
+        self.reviews.session_ready.connect(self._attach_session)
+        self.reviews.creating_changed.connect(self._on_creating_changed)
+        self.controller.session_needed.connect(self._start_review)
         self.outline.section_activated.connect(self.go_to_section)
         self.page_box.page_requested.connect(self.pdf_view.go_to_page)
         self.pdf_view.current_page_changed.connect(self.page_box.set_page)
         self.pdf_view.position_changed.connect(self._on_pdf_position)
         self.reflow_view.position_changed.connect(self._on_reflow_position)
+        self.exporter.finished.connect(self._exported)
+        self.wiring.wire()
 
     # ----- opening ------------------------------------------------------------------------------
     def choose_and_open(self) -> None:
         path = dialogs.choose_draft_file(self)
+        if path is not None:
+            self.open_path(path)
+
+    def choose_and_open_review(self) -> None:
+        path = dialogs.choose_review_file(self)
         if path is not None:
             self.open_path(path)
 
@@ -112,37 +180,71 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def open_path(self, path: Path) -> None:
-        """Open a draft the way every entry point does (menu, start view, drop, command line)."""
+        """Open a draft or a review the way every entry point does (menu, start view, drop, command line)."""
+        if path.suffix.lower() == FILE_SUFFIX:
+            self.open_review_file(path)
+            return
         self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
         self.opener.open(path)
+
+    def open_review_file(self, path: Path) -> None:
+        review = self.reviews.open_file(path)
+        if review is None:
+            if not path.is_file():
+                forget_recent(path)
+                self.wiring.fill_recent()
+            return
+        try:
+            name, data = draft_bytes(review)
+        except Exception as err:  # a damaged review: say so plainly
+            review.close()
+            dialogs.show_error(self, self.tr("Could not open the review"), str(err))
+            return
+        self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
+        self.opener.open(Path(name), data=data)
+        self.reviews.expect(review)  # after open(): opening cancels what was in progress
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.window_actions.open_sample.setEnabled(not busy)
         if not busy and self.statusBar().currentMessage().startswith(self.tr("Opening")):
             self.statusBar().clearMessage()
 
+    def _show_pages(self, token: int, sizes: list[PageSize], labels: list[str]) -> None:
+        """A PDF's pages, on screen before its text has been read."""
+        self.wiring.close_session()
+        self.stack.setCurrentWidget(self.pdf_view)
+        self.pdf_view.set_pages(token, sizes, labels)
+        self.page_box.set_page_count(len(sizes), labels)
+        self.statusBar().showMessage(self.tr("Reading the draft and finding its sections…"))
+        self._update_actions()
+
     def _show_draft(self, draft: LoadedDraft) -> None:
+        self.wiring.close_session()
         document = draft.document
+        early = self.opener.pages_shown and draft.is_pdf and self.pdf_view.page_count == len(draft.page_sizes)
         self.draft = draft
         self._locator = SectionLocator(document)
         self.outline.set_document(document)
-        if not self.outline.isVisible():
-            self.outline.show()
-            if not self._outline_sized:
-                self.resizeDocks([self.outline], [340], Qt.Orientation.Horizontal)
-                self._outline_sized = True
+        self.wiring.show_docks()
         if draft.is_pdf:
             self.reflow_view.set_document(None)
             self.stack.setCurrentWidget(self.pdf_view)
-            self.pdf_view.set_pages(draft.token, draft.page_sizes, draft.page_labels)
-            self.page_box.set_page_count(len(draft.page_sizes), draft.page_labels)
+            if not early:
+                self.pdf_view.set_pages(draft.token, draft.page_sizes, draft.page_labels)
+                self.page_box.set_page_count(len(draft.page_sizes), draft.page_labels)
+            set_document = getattr(self.pdf_view, "set_document", None)
+            if set_document is not None:
+                set_document(document)
             self.pdf_view.setFocus()
+            view: QWidget = self.pdf_view
         else:
             self.pdf_view.clear()
             self.page_box.set_page_count(0, [])
             self.stack.setCurrentWidget(self.reflow_view)
             self.reflow_view.set_document(document)
             self.reflow_view.setFocus()
+            view = self.reflow_view
+        self.controller.set_document(document, view)
         title = document.identity.title or draft.path.name
         self.setWindowTitle(self.tr("{title} — PanelReview").format(title=title))
         self.setWindowFilePath(str(draft.path))
@@ -154,6 +256,57 @@ class MainWindow(QMainWindow):
             8000,
         )
         self._update_actions()
+        self.reviews.draft_shown(draft)
+
+    def _start_review(self) -> None:
+        if self.draft is not None and not self.reviews.creating:
+            self.reviews.create_for(self.draft)
+
+    def _on_creating_changed(self, creating: bool) -> None:
+        if creating:
+            self.save_label.setText(self.tr("Starting your review…"))
+
+    def _attach_session(self, session: ReviewSession) -> None:
+        self.wiring.attach(session)
+        self._update_actions()
+
+    def close_draft(self) -> None:
+        """File → Close: back to the start view (everything is already saved)."""
+        if not self.wiring.may_close():
+            return
+        self.opener.cancel()
+        self.reviews.cancel_creation()
+        self.wiring.close_session()
+        self.draft = None
+        self._locator = None
+        self.controller.set_document(None, None)
+        self.pdf_view.clear()
+        self.reflow_view.set_document(None)
+        self.outline.set_document(None)
+        self.page_box.set_page_count(0, [])
+        self.stack.setCurrentWidget(self.start_view)
+        self.visible_docks = [d for d in self.docks if not d.isHidden()]
+        for dock in self.docks:
+            dock.hide()
+        self.info_bar.hide()
+        self.setWindowTitle(self.tr("PanelReview"))
+        self.setWindowFilePath("")
+        self.wiring.fill_recent()
+        self._update_actions()
+
+    def export(self, what: str) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.wiring.commit_editors()
+        self.exporter.ask_and_export(what, session.path, session.path.stem)
+
+    def _exported(self, path: Path, what: str) -> None:
+        if what == REPORT:
+            message = self.tr("Exported “{name}”. It has no private notes in it.")
+        else:
+            message = self.tr("Exported “{name}”. It includes your private notes: keep it to yourself.")
+        self.statusBar().showMessage(message.format(name=path.name), 12000)
 
     # ----- navigation ---------------------------------------------------------------------------
     def go_to_section(self, section_id: int) -> None:
@@ -169,8 +322,7 @@ class MainWindow(QMainWindow):
         else:
             self.reflow_view.scroll_to_block(section.first_block)
         # The chosen section stays highlighted even when the end of the draft stops the scroll short.
-        self.outline.set_current_section(section_id)
-        self._show_section(section_id)
+        self._follow(section_id)
 
     def _on_pdf_position(self, page: int, y: float) -> None:
         if self._locator is not None:
@@ -182,9 +334,7 @@ class MainWindow(QMainWindow):
 
     def _follow(self, section_id: int | None) -> None:
         self.outline.set_current_section(section_id)
-        self._show_section(section_id)
-
-    def _show_section(self, section_id: int | None) -> None:
+        self.notes.set_current_section(section_id)
         label = ""
         if section_id is not None and self.draft is not None:
             section = next((s for s in self.draft.document.sections if s.id == section_id), None)
@@ -212,15 +362,23 @@ class MainWindow(QMainWindow):
         self.reflow_view.set_point_size(self._text_size)
         font = QFont(self.outline.tree.font())
         font.setPointSizeF(max(8.0, self._text_size - 2))
-        self.outline.tree.setFont(font)
+        for widget in (
+            self.outline.tree,
+            self.notes.list,
+            self.recommendations.list,
+            self.find_panel.results,
+        ):
+            widget.setFont(font)
         QSettings().setValue(TEXT_SIZE_KEY, self._text_size)
 
     def _update_actions(self) -> None:
         has_document = self.draft is not None
-        for action in (self.window_actions.zoom_in, self.window_actions.zoom_out):
-            action.setEnabled(has_document)
-        self.window_actions.fit_width.setEnabled(has_document and self._pdf_showing())
-        self._page_box_action.setVisible(has_document and self._pdf_showing())
+        a = self.window_actions
+        for action in (a.zoom_in, a.zoom_out, a.find, a.close_review):
+            action.setEnabled(has_document or self._pdf_showing())
+        a.fit_width.setEnabled(has_document and self._pdf_showing())
+        self._page_box_action.setVisible(self._pdf_showing())
+        self.wiring.update_actions()
 
     # ----- drag and drop ------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -240,11 +398,13 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 820)
+            self.resize(1280, 840)
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self._outline_sized = self.restoreState(state)
-        self.outline.hide()  # shown again once a draft is open
+            self.docks_sized = self.restoreState(state)
+            self.visible_docks = [d for d in self.docks if not d.isHidden()]
+        for dock in self.docks:
+            dock.hide()  # shown again once a draft is open
         size = settings.value(TEXT_SIZE_KEY, DEFAULT_POINT_SIZE)
         try:
             text_size = float(size)  # type: ignore[arg-type]
@@ -254,9 +414,16 @@ class MainWindow(QMainWindow):
             self.set_text_size(text_size)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.wiring.may_close():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(STATE_KEY, self.saveState())
+        if self.draft is not None:
+            settings.setValue(STATE_KEY, self.saveState())
+        self.wiring.close_session()
+        self.reviews.shutdown()
+        wait_for_background()  # a review or report still being written is finished, not cut short
         self.opener.cancel()
         self.pdf_view.clear()
         self.service.stop()

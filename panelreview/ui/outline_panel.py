@@ -1,14 +1,21 @@
-"""The outline: the draft's sections as a tree; click one to go there, and it follows your reading."""
+"""The outline: the draft's sections as a tree; click one to go there, and it follows your reading.
+
+Each section shows how many notes are on it. Its context menu (right-click, or the Menu key)
+adds a note or a recommendation on the whole section.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from collections.abc import Mapping
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMenu, QTreeView, QWidget
 
 from panelreview.core.model import Document, Section
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_COLUMN, PAGE_COLUMN, NOTES_COLUMN = 0, 1, 2
 
 
 def page_text(section: Section) -> str:
@@ -16,20 +23,22 @@ def page_text(section: Section) -> str:
 
 
 class OutlineModel(QStandardItemModel):
-    """Two columns: the section's label and its first page."""
+    """Three columns: the section's label, its first page and the number of notes on it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: dict[int, QStandardItem] = {}
+        self._counts: dict[int, QStandardItem] = {}
         self._set_headers()
 
     def _set_headers(self) -> None:
-        self.setHorizontalHeaderLabels([self.tr("Section"), self.tr("Page")])
+        self.setHorizontalHeaderLabels([self.tr("Section"), self.tr("Page"), self.tr("Notes")])
 
     def load(self, document: Document | None) -> None:
         self.clear()
         self._set_headers()
         self._items.clear()
+        self._counts.clear()
         if document is None:
             return
         root = self.invisibleRootItem()
@@ -44,9 +53,29 @@ class OutlineModel(QStandardItemModel):
             page.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if section.page_start is not None:
                 page.setAccessibleText(self.tr("page {n}").format(n=section.page_start))
+            count = QStandardItem("")
+            count.setData(section.id, SECTION_ID_ROLE)
+            count.setEditable(False)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             parent_item = self._items.get(section.parent) if section.parent is not None else None
-            (parent_item or root).appendRow([item, page])
+            (parent_item or root).appendRow([item, page, count])
             self._items[section.id] = item
+            self._counts[section.id] = count
+
+    def set_counts(self, counts: Mapping[int, int]) -> None:
+        """The number of notes in each section, its subsections included (sections not named have none)."""
+        for section_id, item in self._counts.items():
+            n = counts.get(section_id, 0)
+            text = f"✎ {n}" if n else ""
+            if item.text() != text:
+                item.setText(text)
+                spoken = self.tr("%n note(s)", "", n) if n else ""
+                item.setAccessibleText(spoken)
+                item.setToolTip(spoken)
+
+    def count_of(self, section_id: int) -> int:
+        item = self._counts.get(section_id)
+        return int(item.text().split()[-1]) if item is not None and item.text() else 0
 
     def index_of(self, section_id: int) -> QModelIndex:
         item = self._items.get(section_id)
@@ -55,6 +84,8 @@ class OutlineModel(QStandardItemModel):
 
 class OutlinePanel(QDockWidget):
     section_activated = Signal(int)  # Section.id
+    note_requested = Signal(int)  # "Add a note on this section…"
+    recommend_requested = Signal(int)  # "Recommend on this section…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Outline"), parent)
@@ -80,6 +111,9 @@ class OutlinePanel(QDockWidget):
         self._set_column_modes()
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.can_annotate = True
         self.setWidget(self.tree)
         self.setMinimumWidth(220)
 
@@ -87,14 +121,18 @@ class OutlinePanel(QDockWidget):
         # Reloading the model recreates the header's sections, so this follows every load.
         header = self.tree.header()
         header.setStretchLastSection(False)
-        if header.count() >= 2:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        if header.count() >= 3:
+            header.setSectionResizeMode(SECTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(NOTES_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
 
     def set_document(self, document: Document | None) -> None:
         self.model.load(document)
         self._set_column_modes()
         self.tree.expandToDepth(0)
+
+    def set_counts(self, counts: Mapping[int, int]) -> None:
+        self.model.set_counts(counts)
 
     def set_current_section(self, section_id: int | None) -> None:
         """Follow the reader: highlight the section being read, without moving the document."""
@@ -122,3 +160,29 @@ class OutlinePanel(QDockWidget):
         value = index.data(SECTION_ID_ROLE)
         if value is not None:
             self.section_activated.emit(int(value))
+
+    def context_menu_for(self, section_id: int) -> QMenu:
+        """The section's menu: add a note or a recommendation on the whole section."""
+        menu = QMenu(self)
+        menu.setObjectName("outline_menu")
+        go = menu.addAction(self.tr("&Go to this section"))
+        go.triggered.connect(lambda: self.section_activated.emit(section_id))
+        menu.addSeparator()
+        note = menu.addAction(self.tr("Add a &note on this section…"))
+        note.triggered.connect(lambda: self.note_requested.emit(section_id))
+        recommend = menu.addAction(self.tr("&Recommend on this section…"))
+        recommend.triggered.connect(lambda: self.recommend_requested.emit(section_id))
+        for action in (note, recommend):
+            action.setEnabled(self.can_annotate)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():
+            index = self.tree.currentIndex()
+        value = index.data(SECTION_ID_ROLE) if index.isValid() else None
+        if value is None:
+            return
+        menu = self.context_menu_for(int(value))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()

@@ -1,16 +1,32 @@
-"""What the window shows when nothing is open: open a draft, try the sample, drop a file."""
+"""What the window shows when nothing is open: open a draft or a review, recent reviews, the sample."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from panelreview.ui.recent_reviews import RecentReview
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+CARD_WIDTH, CARD_MARGIN = 540, 32
 
 
 class StartView(QWidget):
     open_draft_requested = Signal()
     open_sample_requested = Signal()
     open_review_requested = Signal()
+    recent_requested = Signal(Path)
 
     def __init__(self, sample_available: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,8 +42,8 @@ class StartView(QWidget):
 
         intro = QLabel(
             self.tr(
-                "Open the draft plan you have been sent (PDF, Word or text). You can read it, "
-                "find your way by its sections and, soon, add your notes."
+                "Open the draft plan you have been sent (PDF, Word or text) to read it, find your "
+                "way by its sections and write your notes. Your notes are saved as you go."
             )
         )
         intro.setWordWrap(True)
@@ -38,6 +54,10 @@ class StartView(QWidget):
         self.open_button.setAccessibleDescription(self.tr("Choose a PDF, Word or text file to read"))
         self.open_button.clicked.connect(self.open_draft_requested)
 
+        self.review_button = QPushButton(self.tr("Open a &review…"))
+        self.review_button.setAccessibleDescription(self.tr("Choose a review you started before (.pcpr)"))
+        self.review_button.clicked.connect(self.open_review_requested)
+
         self.sample_button = QPushButton(self.tr("Try the &sample draft"))
         self.sample_button.setAccessibleDescription(
             self.tr("Open the Westshire example plan that comes with PanelReview")
@@ -45,10 +65,14 @@ class StartView(QWidget):
         self.sample_button.setEnabled(sample_available)
         self.sample_button.clicked.connect(self.open_sample_requested)
 
-        self.review_button = QPushButton(self.tr("Open a &review…"))
-        self.review_button.setEnabled(False)
-        self.review_button.setToolTip(self.tr("Reviews are coming in a later version"))
-        self.review_button.clicked.connect(self.open_review_requested)
+        self.recent_label = QLabel(self.tr("Recent &reviews"))
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recent_reviews")
+        self.recent_list.setAccessibleName(self.tr("Recent reviews"))
+        self.recent_list.setAccessibleDescription(self.tr("Press Enter on a review to open it"))
+        self.recent_list.setMaximumHeight(150)
+        self.recent_list.itemActivated.connect(self._on_recent)
+        self.recent_label.setBuddy(self.recent_list)
 
         hint = QLabel(self.tr("Or drop a file on this window."))
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -57,20 +81,41 @@ class StartView(QWidget):
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
         # A fixed width, so the wrapped title and introduction get the height they need.
-        card.setFixedWidth(500)
+        card.setFixedWidth(CARD_WIDTH)
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(32, 28, 32, 28)
+        inner.setContentsMargins(CARD_MARGIN, 28, CARD_MARGIN, 28)
         inner.setSpacing(14)
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addSpacing(8)
-        for button in (self.open_button, self.sample_button, self.review_button):
+        for button in (self.open_button, self.review_button, self.sample_button):
             button.setMinimumHeight(36)
             inner.addWidget(button)
         inner.addSpacing(4)
+        inner.addWidget(self.recent_label)
+        inner.addWidget(self.recent_list)
         inner.addWidget(hint)
 
+        for label in (title, intro):  # wrapped labels get the height their lines need
+            label.setMinimumHeight(label.heightForWidth(CARD_WIDTH - 2 * CARD_MARGIN))
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        self.set_recent([])
+
+    def set_recent(self, reviews: list[RecentReview]) -> None:
+        self.recent_list.clear()
+        for recent in reviews:
+            item = QListWidgetItem(f"{recent.title or recent.path.stem}\n{recent.path.name}")
+            item.setData(PATH_ROLE, str(recent.path))
+            item.setToolTip(str(recent.path))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, recent.title or recent.path.stem)
+            self.recent_list.addItem(item)
+        self.recent_label.setVisible(bool(reviews))
+        self.recent_list.setVisible(bool(reviews))
+
+    def _on_recent(self, item: QListWidgetItem) -> None:
+        value = item.data(PATH_ROLE)
+        if value:
+            self.recent_requested.emit(Path(str(value)))

@@ -15,8 +15,11 @@ from PySide6.QtCore import QSettings, QtMsgType
 from PySide6.QtWidgets import QApplication
 
 from panelreview.app import configure_application, create_main_window
+from panelreview.core.review import Role
 from panelreview.ui.document_worker import LoadedDraft
 from panelreview.ui.main_window import MainWindow
+from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.review_setup import Setup, save_setup
 
 OPEN_TIMEOUT_MS = 20_000
 # The offscreen platform plugin says this whenever a window with a dock widget is laid out; it is
@@ -48,6 +51,8 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     win.resize(1100, 800)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitActive(win)  # so focus moves (and leaving a text box saves it) as on a desktop
     yield win
     win.close()
 
@@ -59,3 +64,26 @@ def open_and_wait(qtbot, window: MainWindow, path: Path) -> LoadedDraft:  # type
     draft = blocker.args[0]
     assert isinstance(draft, LoadedDraft)
     return draft
+
+
+@pytest.fixture(autouse=True)
+def member(isolated_settings: None, tmp_path: Path) -> Setup:
+    """The member's name and review folder, as if given once before (no setup dialog in tests)."""
+    setup = Setup("Cllr Test Member", Role.MEMBER, tmp_path / "reviews")
+    setup.folder.mkdir()
+    save_setup(setup)
+    return setup
+
+
+def wait_for_session(qtbot, window: MainWindow) -> ReviewSession:  # type: ignore[no-untyped-def]
+    """The review that opening a draft makes (or reopens), once it is attached to the window."""
+    qtbot.waitUntil(lambda: window.session is not None, timeout=OPEN_TIMEOUT_MS)
+    session = window.session
+    assert session is not None
+    return session
+
+
+def open_review_of(qtbot, window: MainWindow, path: Path) -> ReviewSession:  # type: ignore[no-untyped-def]
+    """Open a draft and wait for its review too."""
+    open_and_wait(qtbot, window, path)
+    return wait_for_session(qtbot, window)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import time
 from pathlib import Path
@@ -166,9 +167,12 @@ def test_the_window_keeps_responding_while_a_300_page_pdf_opens(qtbot: Any, wind
 
     def tick() -> None:
         ticks.append(time.monotonic())
-        progress_seen.append(window.opener.progress_dialog is not None)
+        # Progress is the dialog, or once the pages are showing, the status bar's message.
+        message = window.statusBar().currentMessage()
+        progress_seen.append(window.opener.progress_dialog is not None or message.startswith("Reading"))
 
     timer.timeout.connect(tick)
+    gc.collect()  # garbage from earlier tests is not this test's business
     timer.start()
     started = time.monotonic()
     try:
@@ -180,7 +184,7 @@ def test_the_window_keeps_responding_while_a_300_page_pdf_opens(qtbot: Any, wind
     assert window.pdf_view.page_count == 307
     # The event loop ran all along: no gap between ticks anywhere near the load's length.
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert len(ticks) >= 5
+    assert len(ticks) >= min(5, int(elapsed / 0.04)), f"{len(ticks)} ticks in {elapsed:.2f}s"
     assert max(gaps) < 0.25, f"the event loop stalled for {max(gaps):.2f}s in a {elapsed:.2f}s load"
     if elapsed > 0.8:
         assert any(progress_seen), "a load of more than half a second shows progress"

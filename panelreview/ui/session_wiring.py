@@ -1,0 +1,240 @@
+"""The window's side of an open review: actions, undo, save status, panels and reading position.
+
+Kept apart from :mod:`panelreview.ui.main_window` so the window stays a list of parts: this
+connects the note actions and Edit menu to the :class:`ReviewController` and the session's undo
+stack, shows "All changes saved" (or why not), remembers where the member was reading in each
+review, and fills the recent-reviews lists.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+
+from panelreview.core.review import Kind
+from panelreview.ui import dialogs
+from panelreview.ui.recent_reviews import recent_reviews, save_position, saved_position
+from panelreview.ui.review_session import ReviewSession
+
+if TYPE_CHECKING:
+    from panelreview.ui.main_window import MainWindow
+
+POSITION_SAVE_DELAY_MS = 1000
+
+
+class SessionWiring(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_SAVE_DELAY_MS)
+        self._position_timer.timeout.connect(self.save_position)
+
+    # ----- connections --------------------------------------------------------------------------
+    def wire(self) -> None:
+        w, a = self.w, self.w.window_actions
+        for kind, action in a.note_actions().items():
+            action.triggered.connect(partial(w.controller.add_note, kind))
+        a.recommend.triggered.connect(lambda: w.controller.recommend())
+        a.section_note.triggered.connect(self._note_on_current_section)
+        a.delete.triggered.connect(w.controller.delete_current)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        w.notes.current_note_changed.connect(lambda _id: self.update_actions())
+        for view in (w.pdf_view, w.reflow_view):
+            set_actions = getattr(view, "set_selection_actions", None)
+            if set_actions is not None:
+                set_actions(a.selection_actions())
+            selection_changed = getattr(view, "selection_changed", None)
+            if selection_changed is not None:
+                selection_changed.connect(lambda _selection: self.update_actions())
+            activated = getattr(view, "highlight_activated", None)
+            if activated is not None:
+                activated.connect(self.highlight_activated)
+        w.pdf_view.position_changed.connect(lambda *_: self._position_timer.start())
+        w.reflow_view.position_changed.connect(lambda *_: self._position_timer.start())
+
+    def _note_on_current_section(self) -> None:
+        section_id = self.w.outline.current_section()
+        if section_id is not None:
+            self.w.controller.add_note(Kind.COMMENT, section_id)
+
+    def highlight_activated(self, item_id: str) -> None:
+        """A highlight was clicked in the draft: show its note (or recommendation) in its panel."""
+        w = self.w
+        if w.notes.note(item_id) is not None:
+            w.notes.show()
+            w.notes.raise_()
+            w.notes.select_note(item_id)
+        elif w.recommendations.select(item_id):
+            w.recommendations.show()
+            w.recommendations.raise_()
+        set_current = getattr(w.controller.view, "set_current_highlight", None)
+        if set_current is not None:
+            set_current(item_id)
+
+    # ----- undo ---------------------------------------------------------------------------------
+    def undo(self) -> None:
+        session = self.w.session
+        if session is not None:
+            self.commit_editors()
+            session.undo_stack.undo()
+
+    def redo(self) -> None:
+        session = self.w.session
+        if session is not None:
+            session.undo_stack.redo()
+
+    def _undo_texts(self) -> None:
+        a, session = self.w.window_actions, self.w.session
+        stack = session.undo_stack if session is not None else None
+        undo_text = stack.undoText() if stack is not None and stack.canUndo() else ""
+        redo_text = stack.redoText() if stack is not None and stack.canRedo() else ""
+        a.undo.setText(self.tr("&Undo {what}").format(what=undo_text) if undo_text else self.tr("&Undo"))
+        a.redo.setText(self.tr("&Redo {what}").format(what=redo_text) if redo_text else self.tr("&Redo"))
+        a.undo.setEnabled(bool(undo_text))
+        a.redo.setEnabled(bool(redo_text))
+
+    # ----- the session --------------------------------------------------------------------------
+    def attach(self, session: ReviewSession) -> None:
+        w = self.w
+        session.setParent(w)
+        w.controller.set_session(session)
+        session.saved.connect(self._on_saved)
+        session.failed.connect(self._on_failed)
+        session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
+        session.undo_stack.cleanChanged.connect(lambda _c: self._undo_texts())
+        if session.read_only:
+            w.save_label.setText(self.tr("Read-only: changes are not saved"))
+        else:
+            w.save_label.setText(self.tr("All changes saved"))
+        w.setWindowFilePath(str(session.path))
+        title = session.review.settings.plan_title or session.path.stem
+        w.setWindowTitle(
+            self.tr("{title} — {review} — PanelReview").format(title=title, review=session.path.name)
+        )
+        self.restore_position(session)
+        self.fill_recent()
+        self.update_actions()
+
+    def _on_saved(self) -> None:
+        self.w.save_label.setText(self.tr("All changes saved"))
+        self._undo_texts()
+
+    def _on_failed(self, message: str) -> None:
+        w = self.w
+        w.save_label.setText(self.tr("Last change not saved"))
+        dialogs.show_error(w, self.tr("Not saved"), message)
+        self._undo_texts()
+
+    def commit_editors(self) -> bool:
+        """Save text typed in the panels' editors that has not been saved yet; False if it could not be."""
+        w = self.w
+        saved = [
+            w.notes.editor.commit_body(),
+            w.recommendations.wording_edit.commit(),
+            w.recommendations.rationale_edit.commit(),
+        ]
+        return all(saved)
+
+    def may_close(self) -> bool:
+        """Closing with typing that cannot be saved: ask before it is lost (it stays on screen)."""
+        if self.w.session is None or self.commit_editors():
+            return True
+        return dialogs.ask_yes_no(
+            self.w,
+            self.tr("Not saved"),
+            self.tr(
+                "Your last change could not be saved, so it is still only on screen. "
+                "Close anyway and lose it?"
+            ),
+        )
+
+    def close_session(self) -> None:
+        w = self.w
+        session = w.session
+        if session is None:
+            return
+        self.commit_editors()
+        self.save_position()
+        w.controller.set_session(None)
+        session.close()
+        session.deleteLater()
+        w.save_label.clear()
+        self._undo_texts()
+        self.update_actions()
+
+    # ----- reading position ---------------------------------------------------------------------
+    def current_position(self) -> str:
+        w = self.w
+        if w.draft is None:
+            return ""
+        if w.draft.is_pdf:
+            page, y = w.pdf_view.reading_position()
+            return f"pdf:{page}:{y:.1f}"
+        block = w.reflow_view.block_at_reading_line()
+        return f"block:{block}" if block is not None else ""
+
+    def save_position(self) -> None:
+        self._position_timer.stop()
+        session, position = self.w.session, self.current_position()
+        if session is not None and position:
+            save_position(session.path, position)
+
+    def restore_position(self, session: ReviewSession) -> None:
+        w = self.w
+        parts = saved_position(session.path).split(":")
+        try:
+            if parts[0] == "pdf" and len(parts) == 3 and w.draft is not None and w.draft.is_pdf:
+                w.pdf_view.scroll_to(int(parts[1]), float(parts[2]), margin=2 * 14)
+            elif parts[0] == "block" and len(parts) == 2 and w.draft is not None and not w.draft.is_pdf:
+                w.reflow_view.scroll_to_block(int(parts[1]))
+        except ValueError:
+            pass
+
+    # ----- the rest of the window ---------------------------------------------------------------
+    def show_docks(self) -> None:
+        """Coming from the start view: the panels as the member last had them (or the defaults)."""
+        w = self.w
+        if any(not dock.isHidden() for dock in w.docks):
+            return
+        wanted = w.visible_docks or [w.outline, w.notes, w.recommendations]
+        for dock in wanted:
+            dock.show()
+        if w.notes in wanted:
+            w.notes.raise_()
+        if not w.docks_sized:
+            w.resizeDocks([w.outline, w.notes], [300, 380], Qt.Orientation.Horizontal)
+            w.docks_sized = True
+
+    def fill_recent(self) -> None:
+        w = self.w
+        reviews = recent_reviews()
+        w.recent_menu.clear()
+        for recent in reviews:
+            action = QAction(recent.title or recent.path.stem, w.recent_menu)
+            action.setStatusTip(str(recent.path))
+            action.triggered.connect(partial(w.open_path, recent.path))
+            w.recent_menu.addAction(action)
+        w.recent_menu.setEnabled(bool(reviews))
+        w.start_view.set_recent(reviews)
+
+    def update_actions(self) -> None:
+        w, a = self.w, self.w.window_actions
+        session = w.session
+        has_draft = w.draft is not None
+        writable = has_draft and (session is None or not session.read_only)
+        has_selection = w.controller.current_selection() is not None
+        a.highlight.setEnabled(writable and has_selection)
+        for action in (a.comment, a.question, a.concern, a.support, a.recommend, a.section_note):
+            action.setEnabled(writable)
+        a.delete.setEnabled(writable and session is not None and w.notes.current_note_id() is not None)
+        for action in (a.export_report, a.export_notes):
+            action.setEnabled(session is not None)
+        a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
+        w.outline.can_annotate = writable
+        self._undo_texts()
