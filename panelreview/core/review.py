@@ -170,6 +170,14 @@ class Recommendation:
     linked_sections: tuple[int, ...] = ()
     created: str = ""
     updated: str = ""
+    #: The panel's number for it ("3", "R3"), given by the clerk; None until numbered.
+    number: str | None = None
+    #: Its place in the panel's order (the clerk's recommendations); None for members' own.
+    position: int | None = None
+    #: The meeting date on which the panel decided it (agreed, amended or withdrawn).
+    decided_on: str | None = None
+    #: Members' recommendations it was built from (a clerk's consolidated recommendation).
+    linked_recommendations: tuple[str, ...] = ()
 
 
 Row = Mapping[str, object]
@@ -190,15 +198,21 @@ class Change:
     """What one call changed: a human-readable name for the undo stack and the rows it touched.
 
     ``inverse()`` is the change that undoes this one; applying ``change`` again redoes it.
+
+    ``restore`` marks a change whose rows are exact stored rows, written back as they are
+    (timestamps and tombstones included; ``None`` means the row is absent), rather than new edits
+    stamped with the time they are made. Importing members' review packs makes such changes, so
+    that undoing an import puts every row back exactly and a later import still merges correctly.
     """
 
     label: str
     rows: tuple[RowChange, ...] = field(default_factory=tuple)
     item_id: str | None = None
+    restore: bool = False
 
     def inverse(self) -> Change:
         undone = tuple(RowChange(r.table, r.key, r.after, r.before) for r in reversed(self.rows))
-        return Change(f"Undo {self.label[0].lower()}{self.label[1:]}", undone, self.item_id)
+        return Change(f"Undo {self.label[0].lower()}{self.label[1:]}", undone, self.item_id, self.restore)
 
     @property
     def tables(self) -> frozenset[str]:

@@ -81,6 +81,16 @@ class AnnotationOps(ReviewBase):
             raise InvalidValue(f"That {what} no longer exists in this review (it may have been deleted).")
         return row
 
+    def _require_own(self, table: str, item_id: str, what: str) -> dict[str, Any]:
+        """A live item of the review's owner: members' items reach a clerk to be read, not rewritten."""
+        row = self._require(table, item_id, what)
+        if row["author_id"] != self.owner_id:
+            raise InvalidValue(
+                f"That {what} is {self.member(row['author_id']).name}’s: only they can change it. You can "
+                "reply to it, or build one of the panel's recommendations from it."
+            )
+        return row
+
     # -- annotations ------------------------------------------------------------------------
     def add_annotation(
         self,
@@ -122,7 +132,7 @@ class AnnotationOps(ReviewBase):
         anchor: Anchor | None = None,
     ) -> Change:
         """Change any of a note's fields; fields not given stay as they are."""
-        row = self._require("annotations", annotation_id, "note")
+        row = self._require_own("annotations", annotation_id, "note")
         new = dict(row)
         if kind is not None:
             new["kind"] = parse_kind(kind).value
@@ -143,7 +153,7 @@ class AnnotationOps(ReviewBase):
 
     def delete_annotation(self, annotation_id: str) -> Change:
         """Delete a note (kept as a tombstone so the deletion reaches other members' copies)."""
-        row = self._require("annotations", annotation_id, "note")
+        row = self._require_own("annotations", annotation_id, "note")
         return self._commit(f"Delete {row['kind']}", annotation_id, [("annotations", annotation_id, None)])
 
     # -- replies ----------------------------------------------------------------------------
@@ -156,12 +166,12 @@ class AnnotationOps(ReviewBase):
         return self._commit("Reply", new_id, [("replies", new_id, row)])
 
     def edit_reply(self, reply_id: str, body: str) -> Change:
-        row = self._require("replies", reply_id, "reply")
+        row = self._require_own("replies", reply_id, "reply")
         require_text(body, "reply")
         return self._commit("Edit reply", reply_id, [("replies", reply_id, {**row, "body": body})])
 
     def delete_reply(self, reply_id: str) -> Change:
-        self._require("replies", reply_id, "reply")
+        self._require_own("replies", reply_id, "reply")
         return self._commit("Delete reply", reply_id, [("replies", reply_id, None)])
 
 

@@ -31,7 +31,7 @@ from panelreview.storage.lock import ReviewLock
 from panelreview.storage.migrations import SCHEMAS, migrate, statements
 from panelreview.storage.schema import (
     APPLICATION_ID,
-    SCHEMA_V1,
+    SCHEMA_CURRENT,
     SCHEMA_VERSION,
     expected_objects,
     schema_objects,
@@ -181,7 +181,7 @@ def create_file(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("BEGIN IMMEDIATE")
-            for sql in statements(SCHEMA_V1):
+            for sql in statements(SCHEMA_CURRENT):
                 conn.execute(sql)
             fill(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -58,3 +58,23 @@ def not_saved(exc: sqlite3.Error, what: str = "Your change") -> NotSaved:
     else:
         reason = f"the review file reported an error ({exc})."
     return NotSaved(f"{what} was not saved: {reason}{_SAFE}")
+
+
+class PackError(UserError):
+    """A review pack could not be written, read or imported. Nothing was imported."""
+
+
+class NotAPack(PackError):
+    """The file is not a PanelReview review pack."""
+
+
+class DamagedPack(PackError):
+    """The pack is truncated or altered: its checksums do not match."""
+
+
+class NewerPack(PackError):
+    """The pack was made by a newer PanelReview."""
+
+
+class WrongDraft(PackError):
+    """The pack is about a different draft from the one the clerk's review is on."""

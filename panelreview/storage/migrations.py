@@ -17,7 +17,14 @@ from datetime import date
 from pathlib import Path
 
 from panelreview.storage.errors import NotSaved, not_saved
-from panelreview.storage.schema import SCHEMA_V1, SCHEMA_VERSION
+from panelreview.storage.schema import (
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_VERSION,
+    V2_LINK_COLUMNS,
+    V2_RECOMMENDATION_COLUMNS,
+    V2_TABLES,
+)
 
 SCHEMA_V0 = """
 CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, updated TEXT NOT NULL) STRICT;
@@ -46,7 +53,7 @@ CREATE TABLE change_log (
 """
 
 #: The DDL of every version a file may be at, for recognising genuine (older) review files.
-SCHEMAS = {0: SCHEMA_V0, 1: SCHEMA_V1}
+SCHEMAS = {0: SCHEMA_V0, 1: SCHEMA_V1, 2: SCHEMA_V2}
 
 
 def statements(ddl: str) -> Iterator[str]:
@@ -118,7 +125,17 @@ def upgrade_0_to_1(conn: sqlite3.Connection) -> None:
     )
 
 
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {0: upgrade_0_to_1}
+def upgrade_1_to_2(conn: sqlite3.Connection) -> None:
+    """1 -> 2: the clerk's desk (panel order, numbers, decisions, lineage, roster, imports, sent items)."""
+    for column in V2_RECOMMENDATION_COLUMNS:
+        conn.execute(f"ALTER TABLE recommendations ADD COLUMN {column}")
+    for column in V2_LINK_COLUMNS:
+        conn.execute(f"ALTER TABLE recommendation_links ADD COLUMN {column}")
+    for sql in statements(V2_TABLES):
+        conn.execute(sql)
+
+
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {0: upgrade_0_to_1, 1: upgrade_1_to_2}
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -167,13 +167,16 @@ class Queries(RecommendationOps):
             f"{_SECTION_JOIN.format(a='r')} WHERE {where} ORDER BY r.created",
             params,
         )
-        links: dict[str, tuple[list[str], list[int]]] = {}
+        links: dict[str, tuple[list[str], list[int], list[str]]] = {}
         for link in self._rows("SELECT * FROM recommendation_links WHERE deleted = 0 ORDER BY created"):
-            anns, secs = links.setdefault(link["recommendation_id"], ([], []))
+            anns, secs, recs = links.setdefault(link["recommendation_id"], ([], [], []))
             if link["annotation_id"]:
                 anns.append(link["annotation_id"])
+            elif link["source_recommendation_id"]:
+                recs.append(link["source_recommendation_id"])
             elif link["section_id"] is not None:
                 secs.append(link["section_id"])
+        empty: tuple[list[str], list[int], list[str]] = ([], [], [])
         return [
             Recommendation(
                 id=r["id"],
@@ -191,10 +194,14 @@ class Queries(RecommendationOps):
                 response_status=r["response_status"],
                 response_text=r["response_text"],
                 response_date=r["response_date"],
-                linked_annotations=tuple(links.get(r["id"], ([], []))[0]),
-                linked_sections=tuple(links.get(r["id"], ([], []))[1]),
+                linked_annotations=tuple(links.get(r["id"], empty)[0]),
+                linked_sections=tuple(links.get(r["id"], empty)[1]),
                 created=r["created"],
                 updated=r["updated"],
+                number=r["number"],
+                position=r["position"],
+                decided_on=r["decided_on"],
+                linked_recommendations=tuple(links.get(r["id"], empty)[2]),
             )
             for r in rows
         ]
@@ -202,17 +209,26 @@ class Queries(RecommendationOps):
     def recommendation(self, recommendation_id: str) -> Recommendation | None:
         return next((r for r in self.recommendations() if r.id == recommendation_id), None)
 
-    def panel_recommendations(self) -> list[Recommendation]:
+    def panel_recommendations(self, *, agreed_only: bool = False) -> list[Recommendation]:
         """The panel's own recommendations, in the panel's order, withdrawn ones left out.
 
-        In a clerk's review these are the clerk's (the panel's) recommendations; in a member's
-        review, the member's own recommendations that are not private.
+        In a clerk's review these are the clerk's consolidated recommendations in the order the
+        clerk set (then oldest first), each with its ``number`` once numbered. Before the meeting
+        they are undecided (``panel_status`` draft or proposed) and are included, so a draft
+        report can go to the meeting; ``agreed_only=True`` keeps only the agreed and amended ones
+        (the report as agreed). In a member's review: the member's own recommendations that are
+        not private, in the order they were made.
         """
         owner = self.owner
         found = self.recommendations(author_id=owner.id)
-        if owner.role is not Role.CLERK:
+        if owner.role is Role.CLERK:
+            found.sort(key=lambda r: (r.position is None, r.position or 0, r.created))
+        else:
             found = [r for r in found if r.visibility is not Visibility.PRIVATE]
-        return [r for r in found if r.panel_status is not PanelStatus.WITHDRAWN]
+        found = [r for r in found if r.panel_status is not PanelStatus.WITHDRAWN]
+        if agreed_only:
+            found = [r for r in found if r.panel_status in (PanelStatus.AGREED, PanelStatus.AMENDED)]
+        return found
 
     def search(self, terms: str, *, limit: int = 50) -> list[SearchHit]:
         """The draft's text, notes, replies and recommendations matching every word, best first."""

@@ -25,14 +25,16 @@ from panelreview.core.review import (
     parse_role,
     require_text,
 )
+from panelreview.storage.clerk_views import ClerkViews
 from panelreview.storage.connection import create_file, open_file, write_transaction
-from panelreview.storage.queries import Queries
 from panelreview.storage.review_file import CLOCK, store_draft
 from panelreview.storage.schema import FILE_SUFFIX
 
 
-class Review(Queries):
-    """An open review file: settings, owner, drafts, notes, replies, recommendations, search.
+class Review(ClerkViews):
+    """An open review file: settings, owner, drafts, notes, replies, recommendations, search, and
+    the clerk's desk (sharing and combining review packs, members list, synthesis, the panel's
+    recommendations, decisions and responses).
 
     Owned by one thread. Close it (or use ``with``) to release the file for others.
     """
@@ -143,3 +145,39 @@ def open_review(path: str | os.PathLike[str], *, read_only: bool = False, member
     target = Path(path)
     opened = open_file(target, read_only=read_only, member=member)
     return Review(opened, target)
+
+
+def create_clerk_review(
+    path: str | os.PathLike[str],
+    pack: str | os.PathLike[str],
+    *,
+    clerk_name: str,
+    council: str | None = None,
+    panel_name: str = "",
+) -> Review:
+    """Start a clerk's review of the draft carried in a member's review pack (nothing imported yet)."""
+    from panelreview.ingest import read_document_bytes
+    from panelreview.storage.errors import PackError
+    from panelreview.storage.pack_file import read_pack
+
+    target = review_path(path)
+    if target.exists():
+        from panelreview.storage.errors import ReviewFileError
+
+        raise ReviewFileError(f"“{target.name}” already exists. Choose another name, or open it instead.")
+    found = read_pack(Path(pack))
+    if found.draft_data is None:
+        raise PackError(
+            f"“{found.file_name}” does not carry the draft, so a review cannot be started from it. "
+            "Start the clerk's review from the draft file instead."
+        )
+    document = read_document_bytes(found.draft_data, str(found.draft["file_name"]))
+    return create_review(
+        target,
+        found.draft_data,
+        document,
+        member_name=clerk_name,
+        role=Role.CLERK,
+        council=council,
+        panel_name=panel_name,
+    )

@@ -33,6 +33,7 @@ KEYS = {
     "replies": "id",
     "recommendations": "id",
     "recommendation_links": "id",
+    "roster": "id",
 }
 ITEM_TYPES = {"annotations": "annotation", "replies": "reply", "recommendations": "recommendation"}
 _SETTING_FIELDS = {f for f in Settings.__dataclass_fields__}
@@ -259,17 +260,25 @@ class ReviewBase:
                 "SELECT draft_id, section_id FROM annotations WHERE id = ?", [row["annotation_id"]]
             ).fetchone()
             draft_id, section_id = parent if parent else (None, None)
-            text = str(row["body"])
         else:
             draft_id, section_id = row["draft_id"], row["section_id"]
-            parts = [row.get("body"), row.get("wording"), row.get("rationale"), row.get("theme")]
-            parts += [row.get("quote"), " ".join(json.loads(row.get("tags") or "[]"))]
-            text = "\n".join(str(p) for p in parts if p)
+        text = searchable_text(table, row)
         cur = conn.execute(
             "INSERT INTO search_items (item_type, item_id, draft_id, section_id) VALUES (?,?,?,?)",
             [item_type, key, draft_id, section_id],
         )
         conn.execute("INSERT INTO search_text (rowid, body) VALUES (?, ?)", [cur.lastrowid, text])
+
+
+def searchable_text(table: str, row: Mapping[str, Any]) -> str:
+    """What the search finds an item by: a reply's text; a note's or recommendation's words and quote."""
+    if table == "replies":
+        return str(row["body"])
+    parts = [row.get("body"), row.get("wording"), row.get("rationale"), row.get("theme"), row.get("quote")]
+    tags = row.get("tags") or "[]"
+    if tags != "[]":
+        parts.append(" ".join(json.loads(tags)))
+    return "\n".join(str(p) for p in parts if p)
 
 
 def index_draft(conn: sqlite3.Connection, draft_id: str, document: Document) -> None:

@@ -1,4 +1,4 @@
-"""The review file's schema (version 1) and how to tell a genuine review file from anything else.
+"""The review file's schema (version 2) and how to tell a genuine review file from anything else.
 
 A review file is one SQLite database with ``PRAGMA application_id`` = :data:`APPLICATION_ID` and
 ``PRAGMA user_version`` = its schema version. Every row that can travel between members' files
@@ -8,6 +8,13 @@ times and a tombstone (``deleted``); a later merge keeps the newest edit and let
 The schema has no views and no triggers that call anything: the only triggers keep the change log
 append-only. The full-text index is maintained by the code in the same transaction as each edit,
 because FTS5 may not be used from triggers when a file is opened with ``trusted_schema`` off.
+
+Version 2 adds the clerk's desk: the panel's order, numbers and meeting decisions on
+recommendations; links from a panel recommendation to the members' recommendations it was built
+from (with the member's part: proposed or supported); the roster of members the clerk expects
+views from; each import of members' review packs (with what it replaced, so it can be undone);
+and, in a member's file, which items have been sent to the clerk (so a withdrawn one is withdrawn
+at the clerk's too).
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from collections.abc import Iterable
 
 #: "PCPR" in ASCII: the mark that says "this SQLite file is a PanelReview review".
 APPLICATION_ID = 0x50435052
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FILE_SUFFIX = ".pcpr"
 
 _TRAVEL = """
@@ -55,7 +62,7 @@ ANCHOR_COLUMNS = (
 
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
-SCHEMA_V1 = f"""
+_SCHEMA_V1_TEMPLATE = f"""
 CREATE TABLE settings (
     key TEXT PRIMARY KEY NOT NULL,
     value TEXT NOT NULL,
@@ -122,7 +129,7 @@ CREATE TABLE recommendations (
     panel_status TEXT NOT NULL DEFAULT 'draft',
     response_status TEXT,
     response_text TEXT,
-    response_date TEXT,{_ANCHOR}{_TRAVEL}
+    response_date TEXT,{_ANCHOR}{_TRAVEL}{{rec_extra}}
 ) STRICT;
 CREATE INDEX recommendations_by_section ON recommendations (draft_id, section_id);
 CREATE TABLE recommendation_links (
@@ -131,7 +138,7 @@ CREATE TABLE recommendation_links (
     annotation_id TEXT,
     draft_id TEXT,
     section_id INTEGER,
-    author_id TEXT NOT NULL,{_TRAVEL}
+    author_id TEXT NOT NULL,{_TRAVEL}{{link_extra}}
 ) STRICT;
 CREATE INDEX links_by_recommendation ON recommendation_links (recommendation_id);
 CREATE INDEX links_by_annotation ON recommendation_links (annotation_id);
@@ -158,6 +165,55 @@ CREATE TABLE search_items (
 ) STRICT;
 CREATE VIRTUAL TABLE search_text USING fts5(body, tokenize='{FTS_TOKENIZER}');
 """
+
+SCHEMA_V1 = _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", "").replace("{link_extra}", "")
+
+# Version 2's new columns come last, where ``ALTER TABLE ... ADD COLUMN`` puts them in an upgraded file.
+V2_RECOMMENDATION_COLUMNS = ("position INTEGER", "number TEXT", "decided_on TEXT")
+V2_LINK_COLUMNS = ("source_recommendation_id TEXT", "role TEXT")
+
+V2_TABLES = """
+CREATE INDEX links_by_source ON recommendation_links (source_recommendation_id);
+CREATE TABLE roster (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    council TEXT,
+    member_id TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE imports (
+    id TEXT PRIMARY KEY NOT NULL,
+    at TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    packs TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+CREATE TABLE import_rows (
+    import_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    table_name TEXT NOT NULL,
+    row_key TEXT NOT NULL,
+    before TEXT,
+    PRIMARY KEY (import_id, seq)
+) STRICT;
+CREATE TABLE sent_items (
+    table_name TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    first_sent TEXT NOT NULL,
+    PRIMARY KEY (table_name, item_id)
+) STRICT;
+"""
+
+SCHEMA_V2 = (
+    _SCHEMA_V1_TEMPLATE.replace(
+        "{rec_extra}", "".join(f",\n    {c}" for c in V2_RECOMMENDATION_COLUMNS)
+    ).replace("{link_extra}", "".join(f",\n    {c}" for c in V2_LINK_COLUMNS))
+    + V2_TABLES
+)
+#: The DDL a new review file is built from.
+SCHEMA_CURRENT = SCHEMA_V2
 
 SchemaObject = tuple[str, str, str | None]
 

@@ -1,0 +1,51 @@
+"""A review saved by the previous PanelReview (format 1) is upgraded for the clerk's desk, after a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from panelreview.storage import open_review
+from panelreview.storage.schema import V2_LINK_COLUMNS, V2_RECOMMENDATION_COLUMNS
+from tests.clerk.conftest import MakeReview, pack_of
+
+
+def _as_version_1(path: Path) -> None:
+    """Take a new review back to the format-1 layout, as the previous release wrote it."""
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX links_by_source")
+    for table in ("roster", "imports", "import_rows", "sent_items"):
+        conn.execute(f"DROP TABLE {table}")
+    for column in V2_RECOMMENDATION_COLUMNS:
+        conn.execute(f"ALTER TABLE recommendations DROP COLUMN {column.split()[0]}")
+    for column in V2_LINK_COLUMNS:
+        conn.execute(f"ALTER TABLE recommendation_links DROP COLUMN {column.split()[0]}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def test_version_1_review_is_upgraded_and_can_share_and_combine(
+    make_review: MakeReview, tmp_path: Path
+) -> None:
+    ann = make_review("Cllr Ann Jones")
+    ann.add_recommendation("Publish the budget", anchor=ann.anchor_for(section="3.1"), visibility="panel")
+    path = ann.path
+    ann.close()
+    _as_version_1(path)
+    with open_review(path) as upgraded:
+        assert upgraded.backup_path is not None
+        (rec,) = upgraded.recommendations()
+        assert (rec.wording, rec.position, rec.number, rec.linked_recommendations) == (
+            "Publish the budget",
+            None,
+            None,
+            (),
+        )
+        pack = pack_of(upgraded, tmp_path)
+    backup = sqlite3.connect(upgraded.backup_path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    backup.close()
+    clerk = make_review("Jo Clerk", role="clerk")
+    clerk.import_packs([pack])
+    assert [r.wording for r in clerk.recommendations()] == ["Publish the budget"]
