@@ -153,6 +153,14 @@ class ReviewBase:
             " FROM drafts ORDER BY added"
         )
 
+    def draft_data(self, draft_id: str | None = None) -> tuple[str, bytes]:
+        """The file name and exact bytes of a draft kept in the review (the current one by default)."""
+        wanted = draft_id or self.current_draft_id
+        rows = self._rows("SELECT file_name, data FROM drafts WHERE id = ?", [wanted])
+        if not rows:
+            raise ReviewFileError("This review has no copy of its draft, so the draft cannot be shown.")
+        return str(rows[0]["file_name"]), bytes(rows[0]["data"])
+
     def sections(self, draft_id: str | None = None) -> list[Section]:
         """The draft's sections, from the cache in the file (no re-reading of the draft)."""
         draft = draft_id or self.current_draft_id

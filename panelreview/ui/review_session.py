@@ -25,11 +25,7 @@ log = logging.getLogger(__name__)
 
 def draft_bytes(review: Review, draft_id: str | None = None) -> tuple[str, bytes]:
     """The file name and exact bytes of a draft kept in the review (current draft by default)."""
-    wanted = draft_id or review.current_draft_id
-    row = review.db.execute("SELECT file_name, data FROM drafts WHERE id = ?", [wanted]).fetchone()
-    if row is None:
-        raise UserError("This review has no copy of its draft, so it cannot be shown.")
-    return str(row[0]), bytes(row[1])
+    return review.draft_data(draft_id)
 
 
 class ReviewSession(QObject):

@@ -45,6 +45,21 @@ KNOWN_LABELS = (
     QT_TRANSLATE_NOOP("change", "Unlink recommendation"),
     QT_TRANSLATE_NOOP("change", "Link passage"),
     QT_TRANSLATE_NOOP("change", "Change review settings"),
+    QT_TRANSLATE_NOOP("change", "Import members' reviews"),
+    QT_TRANSLATE_NOOP("change", "Undo import of members' reviews"),
+    QT_TRANSLATE_NOOP("change", "Add panel recommendation"),
+    QT_TRANSLATE_NOOP("change", "Add to recommendation"),
+    QT_TRANSLATE_NOOP("change", "Change member's part"),
+    QT_TRANSLATE_NOOP("change", "Remove from recommendation"),
+    QT_TRANSLATE_NOOP("change", "Edit recommendation wording"),
+    QT_TRANSLATE_NOOP("change", "Reorder recommendations"),
+    QT_TRANSLATE_NOOP("change", "Number recommendations"),
+    QT_TRANSLATE_NOOP("change", "Record decision"),
+    QT_TRANSLATE_NOOP("change", "Clear decision"),
+    QT_TRANSLATE_NOOP("change", "Record response"),
+    QT_TRANSLATE_NOOP("change", "Add member to the list"),
+    QT_TRANSLATE_NOOP("change", "Remove member from the list"),
+    QT_TRANSLATE_NOOP("change", "Match member"),
 )
 
 
@@ -59,7 +74,7 @@ def merged(first: Change, second: Change) -> Change:
     rows = tuple(
         RowChange(r.table, r.key, r.before, afters.get((r.table, r.key), r.after)) for r in first.rows
     )
-    return Change(second.label, rows, second.item_id)
+    return Change(second.label, rows, second.item_id, second.restore)
 
 
 class ChangeCommand(QUndoCommand):
