@@ -29,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Review a draft Police and Crime Plan offline.",
     )
     parser.add_argument("--version", action="version", version=f"panelreview {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="try the application offscreen on the sample draft, then exit (0 when all works)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -50,6 +55,10 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["--smoke-test"]:
+        from panelreview.ui.smoke import run_smoke_test
+
+        return run_smoke_test(args_in[1:])
     parser = build_parser()
     is_command = bool(args_in) and args_in[0] in _command_names(parser)
     if not (is_command or args_in[:1] in (["-h"], ["--help"], ["--version"])):

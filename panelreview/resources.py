@@ -1,23 +1,50 @@
-"""Find bundled resources (samples, icons, translations) in a checkout or a frozen bundle.
+"""Find bundled resources (sample draft, report templates, icons) wherever PanelReview runs.
 
-One resolver for every way PanelReview runs: from a source checkout (``resources/`` beside the
-package) and from a PyInstaller bundle (``sys._MEIPASS/resources``). No Qt here.
+One resolver for the three ways it runs, in this order:
+
+* a frozen bundle (PyInstaller): ``<bundle>/panelreview/_resources``;
+* an installed wheel (``pip install .``, ``pipx install .``): the same ``panelreview/_resources``
+  folder, which ``setup.py`` maps from the checkout's ``resources/`` when the wheel is built;
+* a source checkout (``./scripts/run``, an editable install): ``resources/`` beside the package.
+
+Every caller goes through :func:`resource_path` (or the helpers below it), never through its own
+``__file__`` arithmetic. No Qt here.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
+PACKAGED_FOLDER = "_resources"  # inside the package, in a wheel and in a bundle
 SAMPLE_DRAFT = ("samples", "westshire-draft-plan.pdf")
+ICON_NAME = "panelreview"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+Origin = Literal["bundle", "installed", "checkout"]
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _locate() -> tuple[Path, Origin]:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "panelreview" / PACKAGED_FOLDER, "bundle"
+    packaged = _PACKAGE_DIR / PACKAGED_FOLDER
+    if packaged.is_dir():
+        return packaged, "installed"
+    return _PACKAGE_DIR.parent / "resources", "checkout"
 
 
 def resources_dir() -> Path:
-    """The folder holding the bundled resources (it may not exist in a bare wheel install)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    """The folder holding the bundled resources (it may be missing in a broken install)."""
+    return _locate()[0]
+
+
+def resources_origin() -> Origin:
+    """How this copy of PanelReview was installed, as far as its resources tell (for About and logs)."""
+    return _locate()[1]
 
 
 def resource_path(*parts: str) -> Path | None:
@@ -29,3 +56,9 @@ def resource_path(*parts: str) -> Path | None:
 def sample_draft_path() -> Path | None:
     """The bundled sample draft plan members can try the application on."""
     return resource_path(*SAMPLE_DRAFT)
+
+
+def app_icon_paths() -> list[Path]:
+    """The application icon's PNG files, smallest first (a window icon is built from all of them)."""
+    found = (resource_path("icons", f"{ICON_NAME}-{size}.png") for size in ICON_SIZES)
+    return [path for path in found if path is not None]
