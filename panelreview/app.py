@@ -10,10 +10,12 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 import panelreview
+from panelreview.resources import app_icon_paths
 from panelreview.ui.document_worker import DocumentService
 from panelreview.ui.main_window import MainWindow
 
@@ -45,6 +47,20 @@ def _configure_logging() -> None:
     log.setLevel(logging.INFO)
 
 
+class _FileOpenFilter(QObject):
+    """macOS hands double-clicked files to a running application as events, not arguments."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self._window.open_path(Path(event.file()))
+            return True
+        return False
+
+
 def create_main_window() -> MainWindow:
     """The main window with its own document thread (also what the GUI tests use)."""
     service = DocumentService()
@@ -60,8 +76,14 @@ def run_app(args: list[str]) -> int:
     files = app.arguments()[1:]  # what is left once Qt has taken its own options
     configure_application(app)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("panelreview")  # matches packaging/linux/panelreview.desktop
+    icon = QIcon()
+    for path in app_icon_paths():
+        icon.addFile(str(path))
+    app.setWindowIcon(icon)
     _configure_logging()
     window = create_main_window()
+    app.installEventFilter(_FileOpenFilter(window))
     app.aboutToQuit.connect(window.service.stop)
     window.show()
     if files:

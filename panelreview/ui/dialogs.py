@@ -5,6 +5,8 @@ They use Qt's static dialog functions so that tests can replace them (monkeypatc
 
 from __future__ import annotations
 
+import html
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -88,4 +90,16 @@ def show_about(parent: QWidget | None) -> None:
         "<p>Free software, licensed under the GNU Affero General Public License, "
         "version 3 or later (AGPL-3.0-or-later).</p>"
     ).format(version=panelreview.__version__)
+    log_path = next(
+        (
+            h.baseFilename
+            for h in logging.getLogger("panelreview").handlers
+            if isinstance(h, logging.FileHandler)
+        ),
+        None,
+    )
+    if log_path:
+        text += tr(
+            "<p>If something goes wrong, your clerk or IT team may ask for the log file:<br>{path}</p>"
+        ).format(path=html.escape(log_path))
     QMessageBox.about(parent, tr("About PanelReview"), text)
