@@ -13,11 +13,14 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from panelreview.core.review import Role
 from panelreview.resources import sample_draft_path
+from panelreview.storage.pack_file import PACK_SUFFIX
 from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui import dialogs
 from panelreview.ui.actions import build_actions, build_menus, build_toolbar
 from panelreview.ui.background import wait_for_background
+from panelreview.ui.clerk_ui import install_clerk_ui
 from panelreview.ui.document_worker import DocumentService, LoadedDraft, PageSize
 from panelreview.ui.draft_opener import DraftOpener
 from panelreview.ui.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
@@ -114,6 +117,11 @@ class MainWindow(QMainWindow):
         self.wiring = SessionWiring(self)
         self._connect()
         self._text_size = DEFAULT_POINT_SIZE
+        # Before the window's saved state is restored, so the clerk's desk goes back where it was.
+        self.clerk_ui = install_clerk_ui(self, lambda: self.session, self.menuBar())
+        self.recent_menu.parentWidget().insertAction(  # type: ignore[union-attr]
+            self.recent_menu.menuAction(), self.clerk_ui.actions.new_panel_review
+        )
         self._restore_settings()
         self.wiring.fill_recent()
         self._update_actions()
@@ -184,8 +192,29 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == FILE_SUFFIX:
             self.open_review_file(path)
             return
+        if path.suffix.lower() == PACK_SUFFIX:
+            self.open_pack(path)
+            return
         self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
         self.opener.open(path)
+
+    def open_pack(self, path: Path) -> None:
+        """A member's review pack: imported into the clerk's open review, or explained."""
+        session = self.session
+        if session is not None and session.review.owner.role is Role.CLERK and not session.read_only:
+            self.clerk_ui.importer.import_paths([path])
+            self.clerk_ui.update_actions()
+            return
+        dialogs.show_error(
+            self,
+            self.tr("This is a member's review pack"),
+            self.tr(
+                "“{name}” is a review pack a member sent to the clerk. To combine it, open the "
+                "panel's review (the clerk's) first, then choose Panel › Import Members' Reviews…, "
+                "or drop the pack on the window. To start the panel's review from it, choose "
+                "File › New Panel Review…."
+            ).format(name=path.name),
+        )
 
     def open_review_file(self, path: Path) -> None:
         review = self.reviews.open_file(path)

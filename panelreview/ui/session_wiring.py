@@ -104,6 +104,7 @@ class SessionWiring(QObject):
         w = self.w
         session.setParent(w)
         w.controller.set_session(session)
+        w.clerk_ui.session_changed(session)
         session.saved.connect(self._on_saved)
         session.failed.connect(self._on_failed)
         session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
@@ -134,6 +135,7 @@ class SessionWiring(QObject):
     def commit_editors(self) -> bool:
         """Save text typed in the panels' editors that has not been saved yet; False if it could not be."""
         w = self.w
+        w.clerk_ui.commit_editors()
         saved = [
             w.notes.editor.commit_body(),
             w.recommendations.wording_edit.commit(),
@@ -162,6 +164,7 @@ class SessionWiring(QObject):
         self.commit_editors()
         self.save_position()
         w.controller.set_session(None)
+        w.clerk_ui.session_changed(None)  # after the controller: it asks the window for the session
         session.close()
         session.deleteLater()
         w.save_label.clear()
