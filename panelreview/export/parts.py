@@ -1,0 +1,316 @@
+"""Pieces every shape of the panel's report shares: the facts, the statutory basis, one
+recommendation set out in full, the summary table, and the appendix of members' comments.
+
+Only what the review allows may appear: the recommendations come from
+``review.panel_recommendations()``; the appendix holds only notes a member proposed for the
+published report. Private notes never appear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from panelreview.core.review import Annotation, Kind, PanelStatus, Recommendation, Visibility
+from panelreview.export.blocks import Block, Heading, Para, Run, Style, Table, labelled, para
+from panelreview.export.errors import ExportError
+from panelreview.export.facts import (
+    DraftInfo,
+    Names,
+    chair_name,
+    counted,
+    describe_draft,
+    format_date,
+    load_drafts,
+    member_name,
+    names_from,
+    page_of,
+    page_phrase,
+    plan_reference,
+    section_label,
+    setting,
+    today,
+)
+from panelreview.export.numbering import Numbered, number, parse_scheme
+from panelreview.export.textclean import one_line, paragraphs
+
+if TYPE_CHECKING:
+    from panelreview.storage import Review
+
+APPENDIX_MODES = ("named", "anonymous", "none")
+ACT = "Police Reform and Social Responsibility Act 2011"
+KIND_LABELS = {
+    Kind.HIGHLIGHT: "Highlight",
+    Kind.COMMENT: "Comment",
+    Kind.QUESTION: "Question",
+    Kind.CONCERN: "Concern",
+    Kind.SUPPORT: "Support",
+}
+
+
+@dataclass(slots=True)
+class ReportContext:
+    """Everything a shape reads from the review, gathered once."""
+
+    names: Names
+    drafts: dict[str, DraftInfo]
+    current: DraftInfo | None
+    numbered: list[Numbered]
+    comments: list[Annotation]
+    appendix: str
+    report_date: str
+    meeting: str | None
+    response_by: str | None
+    chair: str | None
+    scheme: str = "1"
+
+    def draft(self, draft_id: str) -> DraftInfo | None:
+        return self.drafts.get(draft_id)
+
+    def reference(self, item: Numbered | Annotation, *, brief: bool = False) -> str:
+        rec = item.rec if isinstance(item, Numbered) else item
+        return plan_reference(rec.section, rec.anchor, self.draft(rec.draft_id), brief=brief)
+
+    @property
+    def drafts_used(self) -> list[DraftInfo]:
+        ids = dict.fromkeys([n.rec.draft_id for n in self.numbered] + [c.draft_id for c in self.comments])
+        return [d for i in ids if (d := self.drafts.get(i)) is not None]
+
+
+def parse_appendix(value: str) -> str:
+    wanted = value.strip().lower()
+    if wanted not in APPENDIX_MODES:
+        raise ExportError(f"“{value}” is not an appendix choice. Use named, anonymous or none.")
+    return wanted
+
+
+def gather(review: Review, *, numbering: str, appendix: str, grouped: bool) -> ReportContext:
+    appendix = parse_appendix(appendix)
+    settings = review.settings
+    drafts = load_drafts(review)
+    comments: list[Annotation] = []
+    if appendix != "none":
+        comments = [
+            a
+            for a in review.annotations(visibility=Visibility.REPORT)
+            if a.kind is not Kind.HIGHLIGHT or a.body.strip()
+        ]
+    response_by = setting(settings, "response_deadline", "response_by", "response_date")
+    return ReportContext(
+        names=names_from(settings),
+        drafts=drafts,
+        current=drafts.get(review.current_draft_id),
+        numbered=number(_publishable(review), numbering, grouped=grouped),
+        scheme=parse_scheme(numbering),
+        comments=comments,
+        appendix=appendix,
+        report_date=today(),
+        meeting=format_date(settings.meeting_date),
+        response_by=format_date(response_by) if isinstance(response_by, str) else None,
+        chair=chair_name(review),
+    )
+
+
+def _publishable(review: Review) -> list[Recommendation]:
+    """The panel's recommendations (``review.panel_recommendations()``, in the panel's order), less
+    any still marked private: a private item never leaves the review, even the clerk's."""
+    return [r for r in review.panel_recommendations() if r.visibility is not Visibility.PRIVATE]
+
+
+def title_of_report(ctx: ReportContext) -> str:
+    return f"Report of the {ctx.names.panel} on the draft {ctx.names.plan}"
+
+
+def details(ctx: ReportContext) -> list[Block]:
+    """The lines under the title: meeting, date, the draft reviewed, the response date."""
+    lines: list[Block] = []
+    if ctx.meeting:
+        lines.append(
+            Para((Run("Meeting: ", bold=True), Run(f"{ctx.names.panel}, {ctx.meeting}")), Style.DETAILS)
+        )
+    lines.append(Para((Run("Date of report: ", bold=True), Run(ctx.report_date)), Style.DETAILS))
+    used = ctx.drafts_used or ([ctx.current] if ctx.current else [])
+    for draft in used:
+        label = "Draft reviewed: " if len(used) == 1 else "Draft referred to: "
+        lines.append(Para((Run(label, bold=True), Run(describe_draft(draft))), Style.DETAILS))
+    if ctx.response_by:
+        lines.append(Para((Run("Response requested by: ", bold=True), Run(ctx.response_by)), Style.DETAILS))
+    if ctx.numbered:
+        lines.append(Para((Run("Status: ", bold=True), Run(status(ctx))), Style.DETAILS))
+    return lines
+
+
+def status(ctx: ReportContext) -> str:
+    """Whether the panel has agreed the recommendations yet: a draft must not go out as agreed."""
+    decided = (PanelStatus.AGREED, PanelStatus.AMENDED)
+    if all(item.rec.panel_status in decided for item in ctx.numbered):
+        dates = {d for item in ctx.numbered if (d := format_date(item.rec.decided_on))}
+        when = dates.pop() if len(dates) == 1 else ctx.meeting
+        return f"agreed by the {ctx.names.panel_short}" + (f" on {when}" if when else "")
+    meeting = f" at its meeting on {ctx.meeting}" if ctx.meeting else ""
+    return f"draft, for the {ctx.names.panel_short} to agree{meeting}"
+
+
+def statutory(ctx: ReportContext, numbers: Sequence[str] = ()) -> list[Block]:
+    """The panel's duty (s.28(3)), the commissioner's (s.5(6)) and the date asked for a response."""
+    n = ctx.names
+    sentences = [
+        f"Under section 28(3) of the {ACT}, the {n.panel_short} must review the draft police and crime "
+        f"plan and make a report or recommendations on it to the {n.commissioner_short}. This report is "
+        f"the {n.panels} report on the draft {n.plan}.",
+        f"Under section 5(6) of the Act, the {n.commissioner_short} must have regard to the {n.panels} "
+        f"report and recommendations, give the {n.panel_short} a response to them, and publish that "
+        "response.",
+    ]
+    if ctx.response_by:
+        sentences.append(
+            f"The {n.panel_short} asks the {n.commissioner_short} for a written response to this report "
+            f"by {ctx.response_by}."
+        )
+    else:
+        sentences.append(
+            f"The {n.panel_short} asks the {n.commissioner_short} for a written response to this report "
+            "and its recommendations."
+        )
+    return [numbered_para(num, s) for num, s in zip_numbers(numbers, sentences)]
+
+
+def zip_numbers(numbers: Sequence[str], texts: Sequence[str]) -> list[tuple[str, str]]:
+    return [(numbers[i] if i < len(numbers) else "", t) for i, t in enumerate(texts)]
+
+
+def numbered_para(num: str, text: str) -> Para:
+    """A paragraph numbered the way panel reports are ("2.1 ..."); unnumbered if ``num`` is ""."""
+    if not num:
+        return para(text)
+    return Para((Run(f"{num}\t"), Run(text)), Style.NUMBERED)
+
+
+def recommendation_blocks(
+    ctx: ReportContext, item: Numbered, level: int, *, heading: bool = True
+) -> list[Block]:
+    """One recommendation in full: its number, wording, reason, plan reference and quote."""
+    rec = item.rec
+    out: list[Block] = [Heading(item.label, level)] if heading else []
+    wording = paragraphs(rec.wording) or [""]
+    if heading:
+        out.extend(para(w, Style.RECOMMENDATION) for w in wording)
+    else:
+        out.append(Para((Run(f"{item.label}: ", bold=True), Run(wording[0])), Style.RECOMMENDATION))
+        out.extend(para(w, Style.RECOMMENDATION) for w in wording[1:])
+    reasons = paragraphs(rec.rationale)
+    if reasons:
+        out.append(labelled("Reason: ", reasons[0]))
+        out.extend(para(r) for r in reasons[1:])
+    out.append(labelled("Plan reference: ", ctx.reference(item) + ".", Style.REFERENCE))
+    if rec.anchor.quote:
+        out.append(quote_para(rec.anchor.quote))
+    return out
+
+
+def quote_para(quote: str) -> Para:
+    return para(f"“{one_line(quote)}”", Style.QUOTE)
+
+
+def summary_table(ctx: ReportContext) -> Table:
+    rows = tuple(
+        (
+            (para(item.number, Style.TABLE_TEXT),),
+            tuple(para(w, Style.TABLE_TEXT) for w in paragraphs(item.rec.wording)),
+            (para(ctx.reference(item, brief=len(ctx.drafts_used) <= 1), Style.TABLE_TEXT),),
+        )
+        for item in ctx.numbered
+    )
+    return Table(
+        header=("No.", "Recommendation", "Plan reference"),
+        rows=rows,
+        widths=(0.1, 0.62, 0.28),
+        description=f"The {ctx.names.panels} {counted(len(rows), 'recommendation')}, each with its "
+        "number and the part of the draft plan it refers to.",
+    )
+
+
+def response_cell(item: Numbered) -> tuple[Para, ...]:
+    """What the commissioner's response column holds: empty until a response is filed."""
+    rec = item.rec
+    out: list[Para] = []
+    if rec.response_status:
+        out.append(Para((Run("Response: ", bold=True), Run(one_line(rec.response_status))), Style.TABLE_TEXT))
+    out.extend(para(p, Style.TABLE_TEXT) for p in paragraphs(rec.response_text))
+    return tuple(out) or (para("", Style.TABLE_TEXT),)
+
+
+def comment_cell(ctx: ReportContext, item: Numbered) -> tuple[Para, ...]:
+    rec = item.rec
+    wording = paragraphs(rec.wording) or [""]
+    out = [para(w, Style.TABLE_TEXT, bold=True) for w in wording]
+    out.extend(para(r, Style.TABLE_TEXT) for r in paragraphs(rec.rationale))
+    out.append(para(ctx.reference(item) + ".", Style.REFERENCE))
+    if rec.anchor.quote:
+        out.append(quote_para(rec.anchor.quote))
+    return tuple(out)
+
+
+# -- appendix --------------------------------------------------------------------------------
+def appendix_blocks(ctx: ReportContext, title: str) -> list[Block]:
+    """Members' comments proposed for the report, grouped by the section they refer to."""
+    if ctx.appendix == "none":
+        return []
+    n = ctx.names
+    named = ctx.appendix == "named"
+    out: list[Block] = [Heading(title, 1)]
+    if not ctx.comments:
+        out.append(para("No member proposed a comment for publication with this report."))
+        return out
+    how = "with the name of the member who made each one" if named else "without members’ names"
+    out.append(
+        para(
+            f"This appendix lists the {counted(len(ctx.comments), 'comment')} that members of the "
+            f"{n.panel_short} proposed for publication with this report, grouped by the part of the draft "
+            f"they refer to, {how}. They are members’ own words, not the {n.panels} agreed view."
+        )
+    )
+    order = {d: i for i, d in enumerate(ctx.drafts)}
+    groups: dict[tuple[int, int, str], list[Annotation]] = {}
+    for note in ctx.comments:
+        key = (
+            order.get(note.draft_id, len(order)),
+            note.section.id if note.section.id is not None else -1,
+            note.draft_id,
+        )
+        groups.setdefault(key, []).append(note)
+    for key in sorted(groups):
+        notes = groups[key]
+        first = notes[0]
+        out.append(Heading(section_label(first.section), 2))
+        for note in notes:
+            out.extend(_comment(ctx, note, named))
+    return out
+
+
+def _comment(ctx: ReportContext, note: Annotation, named: bool) -> list[Block]:
+    label = KIND_LABELS[note.kind]
+    head = [Run(label, bold=True)]
+    if named:
+        head.append(Run(f" from {member_name(note.author)}"))
+    head.append(Run(f", {_short_reference(ctx, note)}"))
+    out: list[Block] = [Para(tuple(head), Style.ITEM)]
+    if note.anchor.quote:
+        out.append(quote_para(note.anchor.quote))
+    out.extend(para(p, Style.COMMENT) for p in paragraphs(note.body))
+    for reply in note.replies:
+        texts = paragraphs(reply.body) or [""]
+        who = f"Reply from {member_name(reply.author)}: " if named else "Reply: "
+        out.append(Para((Run(who, bold=True), Run(texts[0])), Style.REPLY))
+        out.extend(para(t, Style.REPLY) for t in texts[1:])
+    return out
+
+
+def _short_reference(ctx: ReportContext, note: Annotation) -> str:
+    """ "page 8 of the draft dated …" (the section is the group heading above); just "page 8"
+    when the whole report refers to one draft, named at its start."""
+    draft = ctx.draft(note.draft_id)
+    if len(ctx.drafts_used) <= 1:
+        return page_of(note.section, note.anchor, draft) or "no page"
+    return page_phrase(note.section, note.anchor, draft) or "no page"
