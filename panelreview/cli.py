@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "panelreview.commands.review_cmds",
     "panelreview.commands.export_cmd",
     "panelreview.commands.clerk_cmds",
+    "panelreview.commands.settings_cmd",
 )
 
 

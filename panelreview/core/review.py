@@ -104,6 +104,7 @@ class Settings:
     panel_title: str = DEFAULT_PANEL_TITLE
     meeting_date: str | None = None
     comments_deadline: str | None = None
+    response_deadline: str | None = None  # the date by which the panel asks for the written response
     response_statuses: tuple[str, ...] = DEFAULT_RESPONSE_STATUSES
 
 

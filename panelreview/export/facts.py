@@ -16,6 +16,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
 from panelreview.core.anchor import Anchor
+from panelreview.core.errors import UserError
 from panelreview.core.model import Section
 from panelreview.core.review import Member, Role, SectionRef, Settings
 from panelreview.export.textclean import one_line
@@ -124,8 +125,10 @@ class DraftInfo:
 
 def draft_bytes(review: Review, draft_id: str) -> bytes:
     """The bytes of a draft kept inside the review."""
-    row = review.db.execute("SELECT data FROM drafts WHERE id = ?", [draft_id]).fetchone()
-    return bytes(row[0]) if row else b""
+    try:
+        return review.draft_data(draft_id)[1]
+    except UserError:
+        return b""
 
 
 def _file_date(data: bytes, fmt: str) -> date | None:
@@ -230,6 +233,12 @@ def page_phrase(section: SectionRef, anchor: Anchor, draft: DraftInfo | None) ->
     return f"{page} of the draft dated {draft.dated}" if page else f"the draft dated {draft.dated}"
 
 
+def _short(heading: str, words: int = 5) -> str:
+    """A heading cut to its first few words ("Priority 1: Visible and responsive…")."""
+    parts = heading.split()
+    return heading if len(parts) <= words + 1 else " ".join(parts[:words]) + "…"
+
+
 def plan_reference(
     section: SectionRef, anchor: Anchor, draft: DraftInfo | None, *, brief: bool = False
 ) -> str:
@@ -246,6 +255,10 @@ def plan_reference(
             where = f"Section {one_line(section.number)}"
         else:
             where = f"“{section_title(section)}”"
+            top = one_line(anchor.heading_path[0]) if anchor.heading_path else ""
+            if top and top != one_line(section.label):
+                # "What we will do" recurs under every priority: say which one, briefly.
+                where += f" in “{_short(top)}”"
         return f"{where}, {page}" if page else where
     where = page_phrase(section, anchor, draft)
     if section.title is None:
