@@ -1,0 +1,71 @@
+"""File › Review Settings…: the report's names and dates changed in one undoable step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QWidget
+
+from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.settings_dialog import SettingsDialog, edit_settings
+from tests.export.drafts import make_review
+
+
+def _answer(monkeypatch: Any, fill: Any) -> list[SettingsDialog]:
+    shown: list[SettingsDialog] = []
+
+    def exec_(self: SettingsDialog) -> int:
+        shown.append(self)
+        fill(self)
+        self.save_button.click()
+        return int(self.result())
+
+    monkeypatch.setattr(SettingsDialog, "exec", exec_)
+    return shown
+
+
+def test_settings_are_saved_and_undone_as_one_step(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    session = ReviewSession(make_review(tmp_path / "panel.pcpr"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def fill(dialog: SettingsDialog) -> None:
+        dialog.texts["commissioner_title"].setText("Police, Fire and Crime Commissioner")
+        dialog.dates["response_deadline"].check.setChecked(True)
+        dialog.dates["response_deadline"].edit.setDate(QDate(2026, 3, 27))
+        dialog.statuses.setText("accepted, rejected")
+
+    _answer(monkeypatch, fill)
+    try:
+        assert edit_settings(parent, session)
+        settings = session.review.settings
+        assert settings.commissioner_title == "Police, Fire and Crime Commissioner"
+        assert settings.response_deadline == "2026-03-27"
+        assert settings.response_statuses == ("accepted", "rejected")
+        assert session.undo_stack.undoText().lower().endswith("change review settings")
+        session.undo_stack.undo()
+        assert session.review.settings.commissioner_title == "Police and Crime Commissioner"
+        assert session.review.settings.response_deadline is None
+    finally:
+        session.close()
+        session.review.close()
+
+
+def test_an_empty_plan_title_is_explained_and_nothing_saved(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    session = ReviewSession(make_review(tmp_path / "panel.pcpr"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown = _answer(monkeypatch, lambda d: d.texts["plan_title"].setText("   "))
+    try:
+        before = session.review.settings
+        assert not edit_settings(parent, session)
+        assert shown[0].result() != QDialog.DialogCode.Accepted
+        assert "plan's title" in shown[0].error_label.text()
+        assert session.review.settings == before and session.undo_stack.count() == 0
+    finally:
+        session.close()
+        session.review.close()
