@@ -6,7 +6,8 @@ rows, the search index, the change log and the undo record, one durable transact
 in the same run and on the same disk, a bare ``INSERT … SELECT`` copies the same rows from an
 attached staging database into an empty file with the review's tables (WAL, ``synchronous=FULL``,
 one transaction): the floor for writing those rows at all. Target: <= 2 s for ours; the ratio is
-the figure to compare across machines.
+the figure to compare across machines. Then, once, what the clerk reads next on the combined
+review: the synthesis and the merge suggestions.
 
     .venv/bin/python bench/bench_combine.py [--members 20] [--notes 500] [--recs 50] [--runs 5]
 """
@@ -91,6 +92,22 @@ def _make_packs(folder: Path, members: int, notes: int, recs: int) -> list[Path]
     return packs
 
 
+def _time_views(folder: Path, packs: list[Path]) -> tuple[float, float]:
+    """What the clerk reads next, on the combined review: the synthesis and the merge suggestions."""
+    data = _draft(40)
+    document = read_document_bytes(data, "bench-draft.txt")
+    clerk = create_review(folder / "clerk-views.pcpr", data, document, member_name="Clerk", role="clerk")
+    clerk.import_packs(packs)
+    start = time.perf_counter()
+    clerk.synthesis()
+    synthesis = time.perf_counter() - start
+    start = time.perf_counter()
+    clerk.merge_suggestions()
+    suggestions = time.perf_counter() - start
+    clerk.close()
+    return synthesis, suggestions
+
+
 def _time_ours(folder: Path, packs: list[Path], run: int) -> tuple[float, float, int]:
     data = _draft(40)
     document = read_document_bytes(data, "bench-draft.txt")
@@ -165,12 +182,15 @@ def main() -> int:
             ours.append(elapsed)
             no_ops.append(no_op)
             bare.append(_time_bare(folder, staging, run))
+        synthesis_s, suggestions_s = _time_views(folder, packs)
     ours_s, bare_s = statistics.median(ours), statistics.median(bare)
     figures = [
         ("import_packs (read, verify, merge, write, index, undo record)", ours_s),
         (f"of which reading and verifying the {args.members} packs", verify),
         ("re-import of the same packs (nothing new)", statistics.median(no_ops)),
         ("bare INSERT ... SELECT of the same rows", bare_s),
+        ("then: the synthesis of every member's items", synthesis_s),
+        ("then: similar recommendations to merge (merge_suggestions)", suggestions_s),
     ]
     print(
         f"Combining {args.members} packs of {args.notes} notes and {args.recs} recommendations ({rows} rows "

@@ -6,8 +6,10 @@ With no command (or a file path) it starts the desktop application.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from panelreview import __version__
 from panelreview.core.errors import UserError
@@ -54,6 +56,17 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word such as "exprot": not an option for Qt, not a file that exists, no extension."""
+    return (
+        not word.startswith("-")
+        and "/" not in word
+        and "\\" not in word
+        and "." not in word
+        and not Path(word).exists()
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["--smoke-test"]:
@@ -61,8 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_smoke_test(args_in[1:])
     parser = build_parser()
-    is_command = bool(args_in) and args_in[0] in _command_names(parser)
+    names = _command_names(parser)
+    is_command = bool(args_in) and args_in[0] in names
     if not (is_command or args_in[:1] in (["-h"], ["--help"], ["--version"])):
+        if args_in and _looks_like_a_command(args_in[0]):
+            close = difflib.get_close_matches(args_in[0], sorted(names), n=1)
+            hint = f" Did you mean “{close[0]}”?" if close else " See panelreview --help."
+            print(f"panelreview: there is no command or file “{args_in[0]}”.{hint}", file=sys.stderr)
+            return 2
         return _run_app(args_in)
     args = parser.parse_args(args_in)
     try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from panelreview.core.review import InvalidValue, Member, PanelStatus, _Choice
+from panelreview.core.review import InvalidValue, Member, PanelStatus, Recommendation, _Choice
 
 
 class SourceRole(_Choice):
@@ -115,7 +115,13 @@ class ImportRecord:
 
 @dataclass(frozen=True, slots=True)
 class MemberStatus:
-    """One line of the members list: expected or not, received or not, when, and what they sent."""
+    """One line of the members list: expected or not, received or not, when, and what they sent.
+
+    ``member_id`` is the person's id (see ``Review.people``): the member's own id once a pack of
+    theirs is in, else the id of the row holding views the clerk entered for them. Views count as
+    received when a pack was imported or the clerk entered any; ``received_at`` is when the latest
+    pack was imported, else when the clerk last entered a view.
+    """
 
     name: str
     council: str | None
@@ -129,11 +135,31 @@ class MemberStatus:
     concerns: int = 0
     recommendations: int = 0
     replies: int = 0
+    #: Of those, views the clerk entered for them (received on paper or by email).
+    entered: int = 0
+
+    @property
+    def pack_received(self) -> bool:
+        """Whether a review pack of theirs has been imported (not only views entered by the clerk)."""
+        return self.pack_created is not None
 
     @property
     def expected(self) -> bool:
         """On the clerk's list of members (a pack from someone not on it is still shown)."""
         return self.roster_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeGroup:
+    """The panel's recommendations on one theme, as a report or tracker groups them.
+
+    ``number`` is the theme's number once the recommendations are numbered by theme ("2" for
+    2.1, 2.2), else None; ``title`` is None for recommendations with no theme.
+    """
+
+    number: str | None
+    title: str | None
+    recommendations: tuple[Recommendation, ...]
 
 
 @dataclass(frozen=True, slots=True)

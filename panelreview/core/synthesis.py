@@ -11,7 +11,7 @@ Pure: the review file gathers the notes and recommendations; a view shows the re
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from panelreview.core.model import Section
@@ -117,10 +117,18 @@ def _position(item: Item) -> tuple[bool, int, int, str]:
     return (a.block_index is None, a.block_index or 0, a.start or 0, item.created)
 
 
-def _distinct(items: Iterable[Item]) -> tuple[Member, ...]:
+def _distinct(items: Iterable[Item], people: Mapping[str, str] | None = None) -> tuple[Member, ...]:
+    """The people who wrote ``items``, each once, in order of first appearance.
+
+    ``people`` maps an author's id to the person it is (a member's views entered by the clerk
+    and their own pack are one person); that person is shown by their own member row when seen.
+    """
     seen: dict[str, Member] = {}
     for item in items:
-        seen.setdefault(item.author.id, item.author)
+        author = item.author
+        person = people.get(author.id, author.id) if people else author.id
+        if person not in seen or author.id == person:
+            seen[person] = author
     return tuple(seen.values())
 
 
@@ -134,11 +142,14 @@ def synthesise(
     member_ids: Collection[str] | None = None,
     section_ids: Collection[int] | None = None,
     level: int | None = None,
+    people: Mapping[str, str] | None = None,
 ) -> Synthesis:
     """Group items by section (rolled up to ``level`` if given), then by kind, in reading order.
 
-    ``kinds`` may name note kinds and "recommendation"; ``member_ids`` keeps those authors;
-    ``section_ids`` keeps items in those sections (after rolling up). Empty groups are left out.
+    ``kinds`` may name note kinds and "recommendation"; ``member_ids`` keeps those authors (or
+    people); ``section_ids`` keeps items in those sections (after rolling up). ``people`` maps
+    author ids to the person each is, so "N of M members" counts a person once. Empty groups are
+    left out.
     """
     by_id = {s.id: s for s in sections}
     order = {s.id: n for n, s in enumerate(sections)}
@@ -148,7 +159,9 @@ def synthesise(
         kind = _kind(item)
         if kinds is not None and kind not in kinds:
             continue
-        if member_ids is not None and item.author.id not in member_ids:
+        if member_ids is not None and not (
+            item.author.id in member_ids or (people and people.get(item.author.id) in member_ids)
+        ):
             continue
         section = _rolled_up(item.anchor.section_id, by_id, level)
         key = section.id if section is not None else None
@@ -160,9 +173,9 @@ def synthesise(
         groups = []
         for kind in sorted(buckets[key], key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99):
             items = tuple(sorted(buckets[key][kind], key=_position))
-            groups.append(KindGroup(kind, items, _distinct(items)))
-        everyone = _distinct(i for g in groups for i in g.items)
+            groups.append(KindGroup(kind, items, _distinct(items, people)))
+        everyone = _distinct((i for g in groups for i in g.items), people)
         section = by_id.get(key) if key is not None else None
         parts.append(SectionSynthesis(_ref(section), tuple(groups), everyone, total_members))
-    contributors = _distinct(i for p in parts for g in p.groups for i in g.items)
+    contributors = _distinct((i for p in parts for g in p.groups for i in g.items), people)
     return Synthesis(tuple(parts), total_members, contributors)

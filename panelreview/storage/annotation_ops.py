@@ -91,6 +91,15 @@ class AnnotationOps(ReviewBase):
             )
         return row
 
+    def _require_editable(self, table: str, item_id: str, what: str) -> dict[str, Any]:
+        """A live item the owner may change: their own, or a member's view they entered for them."""
+        row = self._require(table, item_id, what)
+        if row["author_id"] != self.owner_id:
+            author = self._row("members", row["author_id"])
+            if author is None or author.get("entered_by") != self.owner_id:
+                return self._require_own(table, item_id, what)  # says whose it is
+        return row
+
     # -- annotations ------------------------------------------------------------------------
     def add_annotation(
         self,
@@ -132,7 +141,7 @@ class AnnotationOps(ReviewBase):
         anchor: Anchor | None = None,
     ) -> Change:
         """Change any of a note's fields; fields not given stay as they are."""
-        row = self._require_own("annotations", annotation_id, "note")
+        row = self._require_editable("annotations", annotation_id, "note")
         new = dict(row)
         if kind is not None:
             new["kind"] = parse_kind(kind).value
@@ -153,7 +162,7 @@ class AnnotationOps(ReviewBase):
 
     def delete_annotation(self, annotation_id: str) -> Change:
         """Delete a note (kept as a tombstone so the deletion reaches other members' copies)."""
-        row = self._require_own("annotations", annotation_id, "note")
+        row = self._require_editable("annotations", annotation_id, "note")
         return self._commit(f"Delete {row['kind']}", annotation_id, [("annotations", annotation_id, None)])
 
     # -- replies ----------------------------------------------------------------------------

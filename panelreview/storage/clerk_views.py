@@ -3,17 +3,20 @@
 In a clerk's review, the synthesis covers every member's notes and recommendations: not the
 clerk's own working notes, nor the panel's recommendations the clerk drafts from them. In a
 member's review it covers the review's own items. "N of M members": M is the number on the
-clerk's members list, or (with no list) the number of members whose views were received.
+clerk's members list, with anyone not on it whose views were received (with no list: the members
+whose views were received). A member's views entered by the clerk (received on paper or by
+email) are theirs, counted once with whatever their own packs brought.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
+from panelreview.core.clerk import ThemeGroup
 from panelreview.core.review import Annotation, Recommendation, Role
 from panelreview.core.similarity import DEFAULT_THRESHOLD, Candidate, MergeSuggestion, near_duplicates
 from panelreview.core.synthesis import RECOMMENDATION, Synthesis, synthesise
-from panelreview.storage.consolidate import ConsolidationOps
+from panelreview.storage.consolidate import ConsolidationOps, theme_key
 
 
 class ClerkViews(ConsolidationOps):
@@ -28,10 +31,7 @@ class ClerkViews(ConsolidationOps):
 
     def panel_size(self) -> int:
         """How many members the counts are out of (see the module's notes)."""
-        expected = self.expected_count()
-        if expected:
-            return expected
-        return len({p.member_id for record in self.imports() for p in record.packs})
+        return len(self.members_status())  # the list, and anyone not on it who sent views
 
     def synthesis(
         self,
@@ -61,6 +61,7 @@ class ClerkViews(ConsolidationOps):
             member_ids=member_ids,
             section_ids=section_ids,
             level=level,
+            people=self.people(),
         )
 
     def merge_suggestions(self, threshold: float = DEFAULT_THRESHOLD) -> list[MergeSuggestion]:
@@ -68,9 +69,17 @@ class ClerkViews(ConsolidationOps):
 
         A group is left out once all its recommendations are sources of one panel recommendation.
         """
-        _, recs = self._members_items()
+        where, params = "draft_id = ? AND deleted = 0", [self.current_draft_id]
+        if self.owner.role is Role.CLERK:  # members' recommendations only, as in the synthesis
+            where += " AND author_id != ?"
+            params.append(self.owner_id)
         candidates = [
-            Candidate(r.id, r.wording, r.anchor.section_id, r.anchor.start, r.anchor.end) for r in recs
+            Candidate(r["id"], r["wording"], r["section_id"], r["char_start"], r["char_end"])
+            for r in self._rows(
+                "SELECT id, wording, section_id, char_start, char_end FROM recommendations"
+                f" WHERE {where} ORDER BY created, id",
+                params,
+            )
         ]
         merged: dict[str, set[str]] = {}
         for link in self._rows(
@@ -83,4 +92,20 @@ class ClerkViews(ConsolidationOps):
             common = set.intersection(*(merged.get(i, set()) for i in suggestion.ids))
             if not common:
                 found.append(suggestion)
+        return found
+
+    def panel_themes(self, *, agreed_only: bool = False) -> list[ThemeGroup]:
+        """The panel's recommendations (as :meth:`panel_recommendations` gives them) grouped by theme.
+
+        Themes come in the order they first appear (themes compared without regard to case); a
+        theme's number is read from its recommendations' numbers once they are numbered by theme.
+        """
+        groups: dict[str, list[Recommendation]] = {}
+        for rec in self.panel_recommendations(agreed_only=agreed_only):
+            groups.setdefault(theme_key(rec.theme), []).append(rec)
+        found = []
+        for key, recs in groups.items():
+            numbers = [r.number for r in recs if r.number and "." in r.number]
+            title = next((r.theme.strip() for r in recs if r.theme), None) if key else None
+            found.append(ThemeGroup(numbers[0].split(".")[0] if numbers else None, title, tuple(recs)))
         return found

@@ -94,6 +94,8 @@ class CombineOps(ShareOps):
             f"“{pack.file_name}” holds items that are not {pack.member_name}’s. It may have been altered. "
             "Nothing was imported. Ask the member to send it again."
         )
+        if self._rows("SELECT 1 FROM members WHERE id = ? AND entered_by IS NOT NULL", [member_id]):
+            raise PackError(foreign)  # it claims the row holding views the clerk entered for a member
         sections = section_map(pack.sections, [(s.id, s.number, s.title) for s in self.sections(draft)])
         out: dict[str, list[dict[str, Any]]] = {}
         for table in PACK_TABLES:

@@ -5,7 +5,8 @@
         proposed=[ann_rec_id, bob_rec_id], supported=[carol_concern_id],
     )
     clerk.lineage(change.item_id).proposers          # (Ann, Bob)
-    clerk.order_panel_recommendations([...]); clerk.number_panel_recommendations(prefix="R")
+    clerk.order_panel_recommendations([...]); clerk.number_panel_recommendations(scheme="R1")
+    clerk.number_panel_recommendations(scheme="theme")       # 1.1, 1.2, 2.1: by theme
     clerk.record_decision(rec_id, "agreed", meeting_date="2026-02-03")
     clerk.record_response(rec_id, "partly accepted", text="…", received="2026-03-10")
 
@@ -43,6 +44,25 @@ from panelreview.storage.roster import RosterOps
 from panelreview.storage.schema import ANCHOR_COLUMNS
 
 Target = tuple[str, str, dict[str, Any] | None]
+
+#: How the clerk may number the panel's recommendations: 1, 2, 3; R1, R2, R3; or 1.1, 1.2, 2.1 by theme.
+NUMBERING_SCHEMES = ("1", "R1", "theme")
+
+
+def parse_numbering(value: str) -> str:
+    text = str(value).strip()
+    found = next((s for s in NUMBERING_SCHEMES if s.lower() == text.lower()), None)
+    if found is None:
+        raise InvalidValue(
+            f"“{value}” is not a way of numbering recommendations. Choose 1 (1, 2, 3), R1 (R1, R2, R3) "
+            "or theme (1.1, 1.2, 2.1 by theme)."
+        )
+    return found
+
+
+def theme_key(theme: str | None) -> str:
+    """A theme as compared: case and surrounding spaces ignored ("" for no theme)."""
+    return " ".join((theme or "").split()).casefold()
 
 
 def source_link_id(recommendation_id: str, item_type: ItemType, item_id: str) -> str:
@@ -92,6 +112,12 @@ class ConsolidationOps(RosterOps):
         return targets, rows
 
     def _panel_rec(self, recommendation_id: str) -> dict[str, Any]:
+        row = self._require("recommendations", recommendation_id, "recommendation")
+        if row["author_id"] != self.owner_id and row["author_id"] in self.entered_by_clerk():
+            raise InvalidValue(
+                f"That is {self.member(row['author_id']).name}’s recommendation (you entered it for "
+                "them), not one of the panel's. Build one of the panel's recommendations from it."
+            )
         return self._require_own("recommendations", recommendation_id, "recommendation")
 
     def _live_panel_recs(self) -> list[dict[str, Any]]:
@@ -193,8 +219,21 @@ class ConsolidationOps(RosterOps):
         ]
         return self._commit("Reorder recommendations", None, targets)
 
-    def number_panel_recommendations(self, *, prefix: str = "", start: int = 1) -> Change:
-        """Number the panel's recommendations in order ("1, 2, 3" or "R1, R2"); withdrawn ones lose theirs."""
+    def number_panel_recommendations(
+        self, *, prefix: str = "", start: int = 1, scheme: str | None = None
+    ) -> Change:
+        """Number the panel's recommendations in order; withdrawn ones lose their number.
+
+        ``scheme`` "1" numbers them 1, 2, 3 and "R1" R1, R2, R3 (or give ``prefix`` yourself);
+        "theme" numbers them by theme, "1.1, 1.2, 2.1": themes numbered in the order they first
+        appear, recommendations within their theme, and the list put in that order (those with no
+        theme form one group of their own where the first of them stands).
+        """
+        chosen = parse_numbering(scheme) if scheme is not None else None
+        if chosen == "theme":
+            return self._number_by_theme(start)
+        if chosen is not None:
+            prefix = "R" if chosen == "R1" else ""
         targets: list[Target] = []
         n = start
         for row in self._live_panel_recs():
@@ -204,6 +243,34 @@ class ConsolidationOps(RosterOps):
             if row["number"] != number:
                 targets.append(("recommendations", row["id"], {**row, "number": number}))
         return self._commit("Number recommendations", None, targets)
+
+    def _number_by_theme(self, start: int) -> Change:
+        rows = self._live_panel_recs()
+        if rows and not any((r["theme"] or "").strip() for r in rows):
+            raise InvalidValue(
+                "None of the panel's recommendations has a theme yet. Give each one a theme first, "
+                "or number them 1, 2, 3."
+            )
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(theme_key(row["theme"]), []).append(row)
+        targets: list[Target] = []
+        place, theme_number = 1, start
+        for members in groups.values():
+            n = 1
+            numbered = False
+            for row in members:
+                number = None
+                if row["panel_status"] != PanelStatus.WITHDRAWN.value:
+                    number, n, numbered = f"{theme_number}.{n}", n + 1, True
+                if (row["number"], row["position"]) != (number, place):
+                    targets.append(
+                        ("recommendations", row["id"], {**row, "number": number, "position": place})
+                    )
+                place += 1
+            if numbered:  # a theme whose recommendations were all withdrawn takes no number
+                theme_number += 1
+        return self._commit("Number recommendations by theme", None, targets)
 
     # -- the meeting and afterwards -----------------------------------------------------------
     def record_decision(
@@ -239,17 +306,36 @@ class ConsolidationOps(RosterOps):
         )
 
     def record_response(
-        self, recommendation_id: str, status: str, *, text: str | None = None, received: str | None = None
+        self,
+        recommendation_id: str,
+        status: str | None = None,
+        *,
+        text: str | None = None,
+        received: str | None = None,
     ) -> Change:
-        """The commissioner's response: a status from the review's list, their words, the date received."""
+        """The commissioner's response: a status from the review's list, their words, the date received.
+
+        The status may be left out (many responses are narrative only), but not both it and the
+        words; with neither (and no date) the response recorded is cleared.
+        """
         row = self._panel_rec(recommendation_id)
-        allowed = self.settings.response_statuses
-        chosen = next((s for s in allowed if s.lower() == status.strip().lower()), None)
-        if chosen is None:
-            raise InvalidValue(
-                f"“{status}” is not one of this review's response statuses: {', '.join(allowed)}."
+        chosen = None
+        if status is not None and status.strip():
+            allowed = self.settings.response_statuses
+            chosen = next((s for s in allowed if s.lower() == status.strip().lower()), None)
+            if chosen is None:
+                raise InvalidValue(
+                    f"“{status}” is not one of this review's response statuses: {', '.join(allowed)}."
+                )
+        words = text if text is not None and text.strip() else None
+        if chosen is None and words is None:
+            if received:
+                raise InvalidValue("Give the response's status or its words, as well as the date received.")
+            row.update(response_status=None, response_text=None, response_date=None)
+            return self._commit(
+                "Clear response", recommendation_id, [("recommendations", recommendation_id, row)]
             )
-        row.update(response_status=chosen, response_text=text, response_date=None)
+        row.update(response_status=chosen, response_text=words, response_date=None)
         if received:
             row["response_date"] = parse_date(received, "date received")
         return self._commit(

@@ -20,10 +20,12 @@ from panelreview.storage.errors import NotSaved, not_saved
 from panelreview.storage.schema import (
     SCHEMA_V1,
     SCHEMA_V2,
+    SCHEMA_V3,
     SCHEMA_VERSION,
     V2_LINK_COLUMNS,
     V2_RECOMMENDATION_COLUMNS,
     V2_TABLES,
+    V3_MEMBER_COLUMNS,
 )
 
 SCHEMA_V0 = """
@@ -53,7 +55,7 @@ CREATE TABLE change_log (
 """
 
 #: The DDL of every version a file may be at, for recognising genuine (older) review files.
-SCHEMAS = {0: SCHEMA_V0, 1: SCHEMA_V1, 2: SCHEMA_V2}
+SCHEMAS = {0: SCHEMA_V0, 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
 
 
 def statements(ddl: str) -> Iterator[str]:
@@ -135,7 +137,17 @@ def upgrade_1_to_2(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
-UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {0: upgrade_0_to_1, 1: upgrade_1_to_2}
+def upgrade_2_to_3(conn: sqlite3.Connection) -> None:
+    """2 -> 3: members' views the clerk enters on their behalf (received on paper or by email)."""
+    for column in V3_MEMBER_COLUMNS:
+        conn.execute(f"ALTER TABLE members ADD COLUMN {column}")
+
+
+UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
+    0: upgrade_0_to_1,
+    1: upgrade_1_to_2,
+    2: upgrade_2_to_3,
+}
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -164,7 +164,7 @@ class Queries(RecommendationOps):
         where, params = _filters("r", draft_id, section_ids, author_id, visibility)
         rows = self._rows(
             f"SELECT r.*, s.number AS s_number, s.title AS s_title FROM recommendations r "
-            f"{_SECTION_JOIN.format(a='r')} WHERE {where} ORDER BY r.created",
+            f"{_SECTION_JOIN.format(a='r')} WHERE {where} ORDER BY r.created, r.id",
             params,
         )
         links: dict[str, tuple[list[str], list[int], list[str]]] = {}

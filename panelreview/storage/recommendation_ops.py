@@ -118,7 +118,7 @@ class RecommendationOps(AnnotationOps):
         anchor: Anchor | None = None,
     ) -> Change:
         """Change any field; ``response_*`` record the commissioner's response (clerk)."""
-        row = self._require_own("recommendations", recommendation_id, "recommendation")
+        row = self._require_editable("recommendations", recommendation_id, "recommendation")
         new: dict[str, Any] = dict(row)
         if wording is not None:
             new["wording"] = require_text(wording, "recommendation")
@@ -153,7 +153,7 @@ class RecommendationOps(AnnotationOps):
         )
 
     def delete_recommendation(self, recommendation_id: str) -> Change:
-        self._require_own("recommendations", recommendation_id, "recommendation")
+        self._require_editable("recommendations", recommendation_id, "recommendation")
         return self._commit(
             "Delete recommendation", recommendation_id, [("recommendations", recommendation_id, None)]
         )

@@ -1,4 +1,4 @@
-"""The review file's schema (version 2) and how to tell a genuine review file from anything else.
+"""The review file's schema (version 3) and how to tell a genuine review file from anything else.
 
 A review file is one SQLite database with ``PRAGMA application_id`` = :data:`APPLICATION_ID` and
 ``PRAGMA user_version`` = its schema version. Every row that can travel between members' files
@@ -15,6 +15,12 @@ from (with the member's part: proposed or supported); the roster of members the 
 views from; each import of members' review packs (with what it replaced, so it can be undone);
 and, in a member's file, which items have been sent to the clerk (so a withdrawn one is withdrawn
 at the clerk's too).
+
+Version 3 lets the clerk enter a member's views received on paper or by email: such views are
+written by a member row of the clerk's own making (``entered_by`` = the clerk's member id;
+``stands_for`` = the member's own id once known), so they count as that member's without ever
+being confused with the rows the member's own review packs bring. These two columns never travel
+in a pack (:data:`CLERK_ONLY_COLUMNS`).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from collections.abc import Iterable
 
 #: "PCPR" in ASCII: the mark that says "this SQLite file is a PanelReview review".
 APPLICATION_ID = 0x50435052
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FILE_SUFFIX = ".pcpr"
 
 _TRAVEL = """
@@ -72,7 +78,7 @@ CREATE TABLE members (
     id TEXT PRIMARY KEY NOT NULL,
     name TEXT NOT NULL,
     role TEXT NOT NULL,
-    council TEXT,{_TRAVEL}
+    council TEXT,{_TRAVEL}{{member_extra}}
 ) STRICT;
 CREATE TABLE drafts (
     id TEXT PRIMARY KEY NOT NULL,
@@ -166,7 +172,14 @@ CREATE TABLE search_items (
 CREATE VIRTUAL TABLE search_text USING fts5(body, tokenize='{FTS_TOKENIZER}');
 """
 
-SCHEMA_V1 = _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", "").replace("{link_extra}", "")
+
+def _columns(columns: tuple[str, ...]) -> str:
+    return "".join(f",\n    {c}" for c in columns)
+
+
+SCHEMA_V1 = (
+    _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", "").replace("{link_extra}", "").replace("{member_extra}", "")
+)
 
 # Version 2's new columns come last, where ``ALTER TABLE ... ADD COLUMN`` puts them in an upgraded file.
 V2_RECOMMENDATION_COLUMNS = ("position INTEGER", "number TEXT", "decided_on TEXT")
@@ -207,13 +220,25 @@ CREATE TABLE sent_items (
 """
 
 SCHEMA_V2 = (
-    _SCHEMA_V1_TEMPLATE.replace(
-        "{rec_extra}", "".join(f",\n    {c}" for c in V2_RECOMMENDATION_COLUMNS)
-    ).replace("{link_extra}", "".join(f",\n    {c}" for c in V2_LINK_COLUMNS))
+    _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", _columns(V2_RECOMMENDATION_COLUMNS))
+    .replace("{link_extra}", _columns(V2_LINK_COLUMNS))
+    .replace("{member_extra}", "")
+    + V2_TABLES
+)
+
+# Version 3: a member row the clerk made to hold views received on paper or by email.
+V3_MEMBER_COLUMNS = ("entered_by TEXT", "stands_for TEXT")
+#: Columns of the clerk's own bookkeeping that never travel in a review pack.
+CLERK_ONLY_COLUMNS: dict[str, tuple[str, ...]] = {"members": ("entered_by", "stands_for")}
+
+SCHEMA_V3 = (
+    _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", _columns(V2_RECOMMENDATION_COLUMNS))
+    .replace("{link_extra}", _columns(V2_LINK_COLUMNS))
+    .replace("{member_extra}", _columns(V3_MEMBER_COLUMNS))
     + V2_TABLES
 )
 #: The DDL a new review file is built from.
-SCHEMA_CURRENT = SCHEMA_V2
+SCHEMA_CURRENT = SCHEMA_V3
 
 SchemaObject = tuple[str, str, str | None]
 

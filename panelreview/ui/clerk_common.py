@@ -14,7 +14,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDateEdit, QTreeWidget, QTreeWidgetItem, QWidget
 
 from panelreview.core.clerk import SourceRole
-from panelreview.core.review import Annotation, Kind, PanelStatus, Recommendation, Role
+from panelreview.core.errors import UserError
+from panelreview.core.review import Annotation, Change, Kind, Member, PanelStatus, Recommendation, Role
 from panelreview.ui.kind_style import is_dark, kind_label, recommendation_label
 from panelreview.ui.labels import kind_icon
 from panelreview.ui.review_session import ReviewSession
@@ -66,6 +67,13 @@ def kind_icon_cached(kind: Kind | None) -> QIcon:
 
 def item_icon(item: Item) -> QIcon:
     return kind_icon_cached(item.kind if isinstance(item, Annotation) else None)
+
+
+def author_name(author: Member, entered_by_clerk: frozenset[str]) -> str:
+    """The member's name, marked when the clerk entered the view for them (on paper or by email)."""
+    if author.id in entered_by_clerk:
+        return tr("{name} (on paper or by email)").format(name=author.name)
+    return author.name
 
 
 def kind_name(kind: str) -> str:
@@ -131,6 +139,28 @@ class WaitCursor:
 
     def __exit__(self, *_exc: object) -> None:
         QApplication.restoreOverrideCursor()
+
+
+def run_busy(session: ReviewSession, call: Callable[[], Change]) -> Change | None:
+    """``session.run(call)`` with a busy pointer while ``call`` works, and never while a message shows.
+
+    The session reports a refused call at once (the window shows it in a dialog), so the call is
+    made under the busy pointer and its outcome, or its error, handed to the session afterwards.
+    """
+    made: list[Change] = []
+    refused: list[UserError] = []
+    with WaitCursor():
+        try:
+            made.append(call())
+        except UserError as err:
+            refused.append(err)
+
+    def outcome() -> Change:
+        if refused:
+            raise refused[0]
+        return made[0]
+
+    return session.run(outcome)
 
 
 def top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:

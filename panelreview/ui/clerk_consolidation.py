@@ -1,8 +1,9 @@
 """The clerk's desk, Recommendations: the panel's recommendations, in the panel's order.
 
 Drag one to a new place, or use Move up / Move down; "Number them" gives them numbers in that
-order (1, 2, 3 or R1, R2, R3; withdrawn ones get none), and "Group by theme" first puts those of
-one theme together. The chosen one is edited on the right (:class:`PanelRecEditor`).
+order (1, 2, 3 or R1, R2, R3; withdrawn ones get none), or by theme (1.1, 1.2, 2.1: themes in the
+order they first appear, the list grouped by theme in the same step); "Group by theme" only puts
+those of one theme together. The chosen one is edited on the right (:class:`PanelRecEditor`).
 """
 
 from __future__ import annotations
@@ -81,8 +82,14 @@ class ConsolidationTab(QWidget):
         self.scheme_combo = QComboBox()
         self.scheme_combo.setObjectName("numbering_scheme")
         self.scheme_combo.setAccessibleName(self.tr("How to number them"))
-        self.scheme_combo.addItem(self.tr("1, 2, 3"), "")
-        self.scheme_combo.addItem(self.tr("R1, R2, R3"), "R")
+        self.scheme_combo.addItem(self.tr("1, 2, 3"), "1")
+        self.scheme_combo.addItem(self.tr("R1, R2, R3"), "R1")
+        self.scheme_combo.addItem(self.tr("1.1, 1.2, 2.1 by theme"), "theme")
+        self.scheme_combo.setItemData(
+            2,
+            self.tr("Themes numbered in the order they first appear; the list is grouped by theme"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.number_button = QPushButton(self.tr("Num&ber them"))
         self.number_button.setAccessibleDescription(self.tr("Number the recommendations in this order"))
         self.number_button.clicked.connect(self.number_them)
@@ -241,8 +248,9 @@ class ConsolidationTab(QWidget):
         session = self._session
         if session is None:
             return
-        prefix = str(self.scheme_combo.currentData())
-        session.run(lambda: session.review.number_panel_recommendations(prefix=prefix))
+        self.editor.commit()  # a theme being typed counts
+        scheme = str(self.scheme_combo.currentData())
+        session.run(lambda: session.review.number_panel_recommendations(scheme=scheme))
 
     def group_by_theme(self) -> None:
         self._order(theme_order(self._recs))

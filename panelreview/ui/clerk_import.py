@@ -8,7 +8,8 @@ changes nothing. "Undo last import" takes the newest import out as a whole, and 
 step.
 
 The import runs on the GUI thread, which owns the review file: 20 packs of 550 items each take
-about half a second (bench/bench_combine.py), so a busy pointer is enough.
+about half a second (bench/bench_combine.py), so a busy pointer is enough. The pointer is always
+back to normal before any message is shown (a refused import is reported after it).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from panelreview.core.clerk import ImportRecord
 from panelreview.core.errors import UserError
 from panelreview.ui import dialogs
-from panelreview.ui.clerk_common import SessionProvider, WaitCursor, is_clerk, writable
+from panelreview.ui.clerk_common import SessionProvider, WaitCursor, is_clerk, run_busy, writable
 
 PACKS_FOLDER_KEY = "clerk/packs_folder"
 
@@ -86,8 +87,7 @@ class PackImporter(QObject):
             if not dialogs.ask_yes_no(self._parent, self.tr("Some packs cannot be imported"), question):
                 return None
         self.status.emit(self.tr("Importing {n} review packs…").format(n=len(good)))
-        with WaitCursor():
-            change = session.run(lambda: review.import_packs(good))
+        change = run_busy(session, lambda: review.import_packs(good))
         if change is None:
             self._say(self.tr("Nothing was imported."))
             return None
@@ -111,8 +111,7 @@ class PackImporter(QObject):
             return False
         review = session.review
         last = review.imports()[-1]
-        with WaitCursor():
-            change = session.run(review.undo_last_import)
+        change = run_busy(session, review.undo_last_import)
         if change is None:
             return False
         names = ", ".join(dict.fromkeys(p.member_name for p in last.packs if not p.already_imported))

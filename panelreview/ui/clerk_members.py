@@ -2,7 +2,8 @@
 
 The list is the review's members list (names the clerk adds) with every received pack matched to
 it; a pack from someone not on the list still shows, marked so. Importing packs and undoing the
-last import start here too (the same actions as the Panel menu).
+last import start here too (the same actions as the Panel menu), and so does entering a view a
+member sent on paper or by email.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class MembersTab(QWidget):
     import_requested = Signal()
     undo_import_requested = Signal()
     member_chosen = Signal(str)  # a member's id: see what they said
+    add_view_requested = Signal(object)  # the chosen member's id or list entry's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +125,12 @@ class MembersTab(QWidget):
         self.add_button.clicked.connect(self.add_member)
         self.remove_button = QPushButton(self.tr("Remove from &list"))
         self.remove_button.clicked.connect(self.remove_member)
+        self.add_view_button = QPushButton(self.tr("Add a &view received on paper or by email…"))
+        self.add_view_button.setObjectName("add_member_view")
+        self.add_view_button.setAccessibleDescription(
+            self.tr("Enter a view a member sent you, on their behalf; it counts as theirs")
+        )
+        self.add_view_button.clicked.connect(self._request_view)
         self.last_import_label = QLabel()
         self.last_import_label.setObjectName("last_import")
         self.last_import_label.setWordWrap(True)
@@ -135,6 +143,7 @@ class MembersTab(QWidget):
         bottom.addWidget(self.add_button)
         bottom.addWidget(self.remove_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.add_view_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary_label)
@@ -174,7 +183,12 @@ class MembersTab(QWidget):
     def _row(self, line: MemberStatus) -> QTreeWidgetItem:
         name = line.name + (f" ({line.council})" if line.council else "")
         if line.received:
-            views = self.tr("Received") if line.expected else self.tr("Received (not on the list)")
+            if line.pack_received:
+                views = self.tr("Received") if line.expected else self.tr("Received (not on the list)")
+            elif line.expected:
+                views = self.tr("On paper or by email")
+            else:
+                views = self.tr("On paper or by email (not on the list)")
             when = local_time(line.received_at or "")
             counts = [str(n) for n in (line.notes, line.questions, line.concerns, line.recommendations)]
         else:
@@ -182,11 +196,20 @@ class MembersTab(QWidget):
         item = QTreeWidgetItem([name, views, when, *counts])
         for column in range(3, 7):
             item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if line.received:
+        if line.pack_received:
+            tip = self.tr("Imported {imported}; the member made the pack {made}").format(
+                imported=when, made=local_time(line.pack_created or "")
+            )
+            if line.entered:
+                tip += "\n" + self.tr("{n} more entered by you, received on paper or by email").format(
+                    n=line.entered
+                )
+            item.setToolTip(2, tip)
+        elif line.received:
             item.setToolTip(
                 2,
-                self.tr("Imported {imported}; the member made the pack {made}").format(
-                    imported=when, made=local_time(line.pack_created or "")
+                self.tr("{n} views received on paper or by email, entered by you; the last on {when}").format(
+                    n=line.entered, when=when
                 ),
             )
         item.setData(0, ID_ROLE, line.roster_id)
@@ -271,7 +294,15 @@ class MembersTab(QWidget):
         self.import_button.setEnabled(can_edit)
         self.undo_button.setEnabled(can_edit and bool(session and session.review.imports()))
         self.add_button.setEnabled(can_edit)
+        self.add_view_button.setEnabled(can_edit)
         self.remove_button.setEnabled(can_edit and item is not None and bool(item.data(0, ID_ROLE)))
+
+    def _request_view(self) -> None:
+        item = self.table.currentItem()
+        chosen = None
+        if item is not None:
+            chosen = item.data(0, MEMBER_ROLE) or item.data(0, ID_ROLE)
+        self.add_view_requested.emit(str(chosen) if chosen else None)
 
     def _on_activated(self, item: QTreeWidgetItem) -> None:
         member_id = item.data(0, MEMBER_ROLE)

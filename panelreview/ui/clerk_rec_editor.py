@@ -30,6 +30,7 @@ from panelreview.core.review import Kind, PanelStatus, Recommendation
 from panelreview.ui.autosave_text import AutoSaveText
 from panelreview.ui.clerk_common import (
     ID_ROLE,
+    author_name,
     date_edit,
     decision_label,
     iso_date,
@@ -179,10 +180,13 @@ class PanelRecEditor(QWidget):
         if self.lineage is None:
             self.lineage_label.setText("")
             return
+        by_clerk = session.review.entered_by_clerk() if session is not None else frozenset()
         for source in self.lineage.sources:
             text = source.text if source.available else self.tr("(withdrawn by the member)")
             head = self.tr("{part} by {member} ({kind})").format(
-                part=role_label(source.role), member=source.author.name, kind=kind_name(source.kind)
+                part=role_label(source.role),
+                member=author_name(source.author, by_clerk),
+                kind=kind_name(source.kind),
             )
             row = QListWidgetItem(
                 kind_icon(None if source.kind == "recommendation" else Kind(source.kind)), ""
@@ -240,6 +244,7 @@ class PanelRecEditor(QWidget):
     def commit(self) -> None:
         self.wording_edit.commit()
         self.rationale_edit.commit()
+        self._save_theme()
 
     def _run(self, call: object, merge_key: str | None = None) -> bool:
         session = self._session

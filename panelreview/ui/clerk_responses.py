@@ -2,8 +2,9 @@
 
 One row per recommendation the panel made (withdrawn ones left out, as in the response tracker),
 with the panel's decision and the response recorded so far. The response's status comes from the
-review's own list of statuses (configurable per panel). "Export response tracker…" writes the same
-rows as a Word table or a CSV file for a spreadsheet.
+review's own list of statuses (configurable per panel), and may be left out: many responses are
+narrative only. What is typed for one row is saved on moving to another, never dropped. "Export
+response tracker…" writes the same rows as a Word table or a CSV file for a spreadsheet.
 """
 
 from __future__ import annotations
@@ -179,7 +180,10 @@ class ResponsesTab(QWidget):
 
     def _row(self, place: int, rec: Recommendation) -> QTreeWidgetItem:
         decision = decision_label(rec.panel_status)
-        status = status_label(rec.response_status) if rec.response_status else self.tr("None yet")
+        if rec.response_status:
+            status = status_label(rec.response_status)
+        else:
+            status = self.tr("In words only") if rec.response_text else self.tr("None yet")
         item = QTreeWidgetItem(
             [
                 rec.number or str(place),
@@ -231,7 +235,7 @@ class ResponsesTab(QWidget):
         self._show_wording(rec)
         with QSignalBlocker(self.status_combo):
             self.status_combo.clear()
-            self.status_combo.addItem(self.tr("Choose a status…"), NO_STATUS)
+            self.status_combo.addItem(self.tr("No status (words only)"), NO_STATUS)
             statuses = session.review.settings.response_statuses if session is not None else ()
             for status in statuses:
                 self.status_combo.addItem(status_label(status), status)
@@ -241,13 +245,17 @@ class ResponsesTab(QWidget):
         set_iso_date(self.received_edit, rec.response_date if rec is not None else None)
         self.editor.setEnabled(rec is not None and writable(session))
 
+    def _typed(self) -> tuple[str | None, str | None]:
+        """The status chosen and the words typed (None for none)."""
+        status = str(self.status_combo.currentData() or "") or None
+        return status, self.text_edit.toPlainText().strip() or None
+
     def _dirty(self) -> bool:
-        """Whether the editor shows a response (with a status) not yet saved for its recommendation."""
+        """Whether the editor shows a response (a status, or words) not yet saved for its recommendation."""
         rec = self.recommendation(self._shown_id)
-        status = str(self.status_combo.currentData() or "")
-        if rec is None or not status:
-            return False
-        text = self.text_edit.toPlainText().strip() or None
+        status, text = self._typed()
+        if rec is None or (status is None and text is None):
+            return False  # nothing typed (a response is never cleared by moving on)
         return (status, text, iso_date(self.received_edit)) != (
             rec.response_status,
             rec.response_text,
@@ -263,13 +271,12 @@ class ResponsesTab(QWidget):
         session, rec = self._session, self.recommendation(rec_id or self.current_id())
         if session is None or rec is None:
             return False
-        status = str(self.status_combo.currentData() or "")
-        if not status:
-            self.error_label.setText(self.tr("Choose the response's status first."))
+        status, text = self._typed()
+        if status is None and text is None:
+            self.error_label.setText(self.tr("Choose the response's status, or type what it says, first."))
             self.error_label.show()
             self.status_combo.setFocus()
             return False
-        text = self.text_edit.toPlainText().strip() or None
         received = iso_date(self.received_edit)
         rec_id = rec.id
         change = session.run(

@@ -35,6 +35,7 @@ from panelreview.ui.clerk_common import (
     ID_ROLE,
     ITEM_ROLE,
     Item,
+    author_name,
     children,
     item_icon,
     item_kind_label,
@@ -101,6 +102,7 @@ class SynthesisTab(QWidget):
         self._items: dict[str, Item] = {}
         self.synthesis: Synthesis | None = None
         self._stale_tree = self._stale_suggestions = False
+        self._by_clerk: frozenset[str] = frozenset()  # authors standing for members (views on paper)
 
         self.member_combo = QComboBox()
         self.member_combo.setObjectName("synthesis_member")
@@ -231,6 +233,7 @@ class SynthesisTab(QWidget):
 
     def refresh(self, *, tree: bool = True, suggestions: bool = True) -> None:
         session = self._session
+        self._by_clerk = session.review.entered_by_clerk() if session is not None else frozenset()
         if tree:
             self._stale_tree = False
             self._fill_members()
@@ -313,7 +316,8 @@ class SynthesisTab(QWidget):
 
     def _leaf(self, parent: QTreeWidgetItem, entry: Item, ticked: bool) -> None:
         replies = len(entry.replies) if isinstance(entry, Annotation) else 0
-        text = f"{entry.author.name}: {shorten(item_text(entry), 150)}"
+        author = author_name(entry.author, self._by_clerk)
+        text = f"{author}: {shorten(item_text(entry), 150)}"
         if replies:
             text += "  " + (
                 self.tr("(1 reply)") if replies == 1 else self.tr("({n} replies)").format(n=replies)
@@ -325,7 +329,7 @@ class SynthesisTab(QWidget):
         leaf.setData(
             0,
             Qt.ItemDataRole.AccessibleTextRole,
-            f"{item_kind_label(entry)}, {entry.author.name}: {item_text(entry)}",
+            f"{item_kind_label(entry)}, {author}: {item_text(entry)}",
         )
         leaf.setFlags(leaf.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         leaf.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
@@ -341,7 +345,7 @@ class SynthesisTab(QWidget):
                 continue
             where = recs[0].section.label
             lines = [self.tr("{n} members worded alike on {where}:").format(n=len(recs), where=where)]
-            lines += [f"• {r.author.name}: {shorten(r.wording, 140)}" for r in recs]
+            lines += [f"• {author_name(r.author, self._by_clerk)}: {shorten(r.wording, 140)}" for r in recs]
             entry = QListWidgetItem("\n".join(lines))
             entry.setData(ID_ROLE, tuple(r.id for r in recs))
             self.suggestions.addItem(entry)
@@ -397,7 +401,7 @@ class SynthesisTab(QWidget):
             return
         esc = html.escape
         parts = [
-            f"<p><b>{esc(item_kind_label(entry))}</b> — {esc(entry.author.name)}"
+            f"<p><b>{esc(item_kind_label(entry))}</b> — {esc(author_name(entry.author, self._by_clerk))}"
             f" — {esc(visibility_label(entry.visibility))}</p>",
             f"<p>{esc(self.tr('On:'))} {esc(entry.section.label)}</p>",
         ]

@@ -4,12 +4,12 @@
     clerk_ui.session_changed(session)        # whenever a review opens (or None when it closes)
     file_menu.addAction(clerk_ui.actions.new_panel_review)   # File → New Panel Review…
 
-The Panel menu has Send to Clerk… (members), Import Members' Reviews…, Undo Last Import, Clerk's
-Desk and Export Response Tracker… (enabled only when the open review is a clerk's), and New Panel
-Review…. Going to an item in the draft calls ``window.controller.jump_to_anchor`` when the window
-has one; ``jump_requested`` carries the same :class:`~panelreview.core.anchor.Anchor` for any
-other listener. A new panel review is opened with ``window.open_path`` when the window has one;
-``panel_review_created`` carries its path too.
+The Panel menu has Send to Clerk… (members), Import Members' Reviews…, Undo Last Import, Add a
+Member's View Received on Paper or by Email…, Clerk's Desk and Export Response Tracker… (enabled
+only when the open review is a clerk's), and New Panel Review…. Going to an item in the draft
+calls ``window.controller.jump_to_anchor`` when the window has one; ``jump_requested`` carries the
+same :class:`~panelreview.core.anchor.Anchor` for any other listener. A new panel review is opened
+with ``window.open_path`` when the window has one; ``panel_review_created`` carries its path too.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMenuBar
 
+from panelreview.core.model import Document
 from panelreview.core.review import Change
 from panelreview.ui.clerk_common import Item, SessionProvider, is_clerk, writable
 from panelreview.ui.clerk_desk import MEMBERS, RESPONSES, ClerkDesk
 from panelreview.ui.clerk_import import PackImporter
 from panelreview.ui.clerk_new_review import new_panel_review
 from panelreview.ui.clerk_tracker import TrackerExporter
+from panelreview.ui.clerk_view_entry import add_member_view
 from panelreview.ui.review_session import ReviewSession
 from panelreview.ui.send_to_clerk import send_to_clerk
 
@@ -40,6 +42,7 @@ class ClerkActions:
     new_panel_review: QAction
     import_packs: QAction
     undo_import: QAction
+    add_view: QAction
     desk: QAction
     export_tracker: QAction
 
@@ -98,6 +101,11 @@ class ClerkUi(QObject):
             undo_import=_action(
                 self, tr("&Undo Last Import"), tr("Take the most recent import of members' reviews out again")
             ),
+            add_view=_action(
+                self,
+                tr("Add a Member's &View Received on Paper or by Email…"),
+                tr("Enter a view a member sent you, on their behalf; it counts as theirs"),
+            ),
             desk=desk,
             export_tracker=_action(
                 self,
@@ -110,6 +118,7 @@ class ClerkUi(QObject):
         a.new_panel_review.triggered.connect(self.new_panel_review)
         a.import_packs.triggered.connect(self.import_packs)
         a.undo_import.triggered.connect(self.undo_last_import)
+        a.add_view.triggered.connect(lambda: self.add_member_view(None))
         a.export_tracker.triggered.connect(self.export_tracker)
 
         self.menu = QMenu(tr("&Panel"), menu_bar)
@@ -119,6 +128,7 @@ class ClerkUi(QObject):
         self.menu.addAction(a.new_panel_review)
         self.menu.addAction(a.import_packs)
         self.menu.addAction(a.undo_import)
+        self.menu.addAction(a.add_view)
         self.menu.addAction(a.desk)
         self.menu.addAction(a.export_tracker)
         menus = [act for act in menu_bar.actions() if act.menu() is not None]
@@ -129,6 +139,7 @@ class ClerkUi(QObject):
 
         self.desk.members.import_requested.connect(self.import_packs)
         self.desk.members.undo_import_requested.connect(self.undo_last_import)
+        self.desk.members.add_view_requested.connect(self.add_member_view)
         self.desk.responses.export_requested.connect(self.export_tracker)
         self.desk.jump_requested.connect(self._jump_to_item)
         self.desk.source_jump_requested.connect(self._jump_to_id)
@@ -176,6 +187,7 @@ class ClerkUi(QObject):
         a.send.setEnabled(session is not None and not clerk and can_edit)
         a.import_packs.setEnabled(clerk and can_edit)
         a.undo_import.setEnabled(self.importer.can_undo_import())
+        a.add_view.setEnabled(clerk and can_edit)
         a.desk.setEnabled(clerk)
         a.export_tracker.setEnabled(clerk)
 
@@ -202,6 +214,20 @@ class ClerkUi(QObject):
     def undo_last_import(self) -> None:
         self.importer.undo_last_import()
         self.update_actions()
+
+    def add_member_view(self, member: str | None = None) -> str | None:
+        """Enter a member's view received on paper or by email; the new item's id, or None."""
+        session = self.current_session()
+        if session is None or not is_clerk(session) or not writable(session):
+            return None
+        controller = getattr(self.window, "controller", None)
+        document = getattr(controller, "document", None)
+        new_id = add_member_view(
+            self.window, session, document if isinstance(document, Document) else None, member
+        )
+        if new_id is not None:
+            self._status(self.tr("Added the member's view, entered on their behalf."))
+        return new_id
 
     def export_tracker(self) -> None:
         session = self.current_session()

@@ -60,6 +60,9 @@ KNOWN_LABELS = (
     QT_TRANSLATE_NOOP("change", "Add member to the list"),
     QT_TRANSLATE_NOOP("change", "Remove member from the list"),
     QT_TRANSLATE_NOOP("change", "Match member"),
+    QT_TRANSLATE_NOOP("change", "Add member's view"),
+    QT_TRANSLATE_NOOP("change", "Number recommendations by theme"),
+    QT_TRANSLATE_NOOP("change", "Clear response"),
 )
 
 

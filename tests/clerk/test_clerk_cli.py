@@ -154,14 +154,15 @@ def test_share_combine_and_work_the_clerks_loop(
     )
     listed = _ok(capsys, ["panel", clerk])
     assert (
-        re.search(r"R2 \[\w+\] \(amended\) Publish it all\.", listed) and "response: accepted Yes." in listed
+        re.search(r"R2 \[\w+\] \(agreed as amended 2026-02-03\) Publish it all\.", listed)
+        and "response (accepted, received 2026-03-01): Yes." in listed
     )
     _ok(capsys, ["tracker", clerk, "-o", str(tmp_path / "tracker.csv")])
     rows = (tmp_path / "tracker.csv").read_text("utf-8-sig").splitlines()
     assert len(rows) == 2 and rows[1].startswith("R2,Publish it all.")
 
     out = _ok(capsys, ["undo-import", clerk])
-    assert "1 earlier imports remain" in out
+    assert "1 earlier import still in effect" in out
     assert "Cllr Bob Smith: not yet received" in _ok(capsys, ["members", clerk])
 
 
@@ -190,3 +191,67 @@ def test_clerk_commands_explain_mistakes_in_one_line(
     assert "review file name" in _error(
         capsys, ["share", str(members["ann"]), "-o", str(tmp_path / "x.pcpr")]
     )
+
+
+def test_views_on_paper_themes_and_responses_without_a_status(
+    members: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ann_pack = tmp_path / "ann.pcpack"
+    _ok(capsys, ["share", str(members["ann"]), "-o", str(ann_pack)])
+    clerk = str(tmp_path / "panel.pcpr")
+    assert "add --new-clerk" in _error(capsys, ["combine", clerk, str(ann_pack)])
+    _ok(capsys, ["combine", clerk, str(ann_pack), "--new-clerk", "Jo Clerk"])
+    _ok(capsys, ["members", clerk, "--expect", "Cllr Ann Jones", "--expect", "Cllr Dan Brown"])
+
+    out = _ok(
+        capsys,
+        [
+            "add-view",
+            clerk,
+            "--member",
+            "Dan Brown",
+            "--kind",
+            "question",
+            "--section",
+            "2.1",
+            "--text",
+            "Who?",
+        ],
+    )
+    assert "Saved Cllr Dan Brown’s question on 2.1" in out and "entered by you on their behalf" in out
+    out = _ok(capsys, ["add-view", clerk, "--member", "Cllr Eve Adams", "--text", "Letter about reserves"])
+    assert "on the draft as a whole" in out and "is not on the members list" in out
+    assert "Cllr Dan Brown: received on paper or by email" in _ok(capsys, ["members", clerk])
+    text = _ok(capsys, ["synthesis", clerk, "--member", "Cllr Dan Brown"])
+    assert "Cllr Dan Brown (entered by the clerk): Who?" in text
+    synthesis = json.loads(_ok(capsys, ["synthesis", clerk, "--json"]))
+    assert synthesis["total_members"] == 3  # Ann and Dan on the list, Eve not on it
+    questions = synthesis["sections"][1]["groups"][0]
+    assert questions["headline"] == "2 of 3 members asked questions"
+    dan_view = next(i for i in questions["items"] if i["entered_by_clerk"])
+    refused = _error(capsys, ["add-view", clerk, "--member", "Jo Clerk", "--text", "x"])
+    assert "is the clerk of this review" in refused
+
+    rec = synthesis["sections"][1]["groups"][1]["items"][0]["id"][:8]
+    out = _ok(
+        capsys,
+        ["consolidate", clerk, "--text", "Publish it.", "--proposed", rec, "--supported", dan_view["id"][:8],
+         "--theme", "Victims"],
+    )  # fmt: skip
+    assert "proposed by Cllr Ann Jones; supported by Cllr Dan Brown" in out
+    out = _ok(capsys, ["consolidate", clerk, "--text", "Explain the reserves.", "--section", "3.1"])
+    assert "not yet built from any member's views" in out
+    _ok(capsys, ["consolidate", clerk, "--text", "Ask victims.", "--section", "2.1", "--theme", "victims"])
+    first = json.loads(_ok(capsys, ["panel", clerk, "--json"]))[1]["id"][:8]
+    assert "Saved the theme “Finance”" in _ok(capsys, ["theme", clerk, first, "Finance"])
+    out = _ok(capsys, ["number", clerk, "--scheme", "theme"])
+    assert "Numbered the panel's 3 recommendations in order: 1.1, 1.2, 2.1." in out
+    numbered = [(r["number"], r["text"]) for r in json.loads(_ok(capsys, ["panel", clerk, "--json"]))]
+    assert numbered == [("1.1", "Publish it."), ("1.2", "Ask victims."), ("2.1", "Explain the reserves.")]
+
+    assert "--meeting" in _error(capsys, ["decide", clerk, "1.1", "--decision", "agreed"])
+    assert "--status, its --text" in _error(capsys, ["respond", clerk, "2.1"])
+    _ok(capsys, ["respond", clerk, "2.1", "--text", "We will publish the reserves strategy."])
+    listed = _ok(capsys, ["panel", clerk])
+    assert "(not yet decided) Explain the reserves." in listed
+    assert "response: We will publish the reserves strategy." in listed  # no status, no date

@@ -137,3 +137,75 @@ def test_each_step_is_one_undoable_change(panel: Panel) -> None:
     assert c.panel_recommendations() == [] and c.lineage(str(added.item_id)).sources == ()
     c.apply(added)
     assert [m.name for m in c.lineage(str(added.item_id)).proposers] == ["Cllr Ann Jones"]
+
+
+def test_numbering_by_theme(panel: Panel) -> None:
+    c, ids = panel.clerk, panel.ids
+    made = {}
+    for key, wording, theme in (
+        ("budget", "Publish the victims' services budget.", "Victims"),
+        ("rural", "Set a rural crime target.", "Rural crime"),
+        ("consult", "Explain how victims are consulted.", " victims "),
+        ("reserves", "Explain the reserves.", None),
+        ("vehicles", "Count vehicle thefts.", "Rural Crime"),
+    ):
+        made[key] = str(c.add_panel_recommendation(wording, supported=[ids["ann_q"]], theme=theme).item_id)
+    c.update_settings(meeting_date="2026-02-03")
+    c.record_decision(made["vehicles"], "withdrawn")
+
+    change = c.number_panel_recommendations(scheme="theme")
+    assert change.label == "Number recommendations by theme" and change.tables == {"recommendations"}
+    listed = [(r.number, r.id) for r in c.panel_recommendations()]
+    assert listed == [
+        ("1.1", made["budget"]),
+        ("1.2", made["consult"]),  # moved up beside the other on its theme
+        ("2.1", made["rural"]),
+        ("3.1", made["reserves"]),  # no theme: a group of its own, where it stood
+    ]
+    withdrawn = c.recommendation(made["vehicles"])
+    assert withdrawn is not None and withdrawn.number is None and withdrawn.position == 4
+    themes = c.panel_themes()
+    assert [(t.number, t.title, len(t.recommendations)) for t in themes] == [
+        ("1", "Victims", 2),
+        ("2", "Rural crime", 1),
+        ("3", None, 1),
+    ]
+
+    c.apply(change.inverse())  # one undo step puts the numbers and the order back
+    assert [r.id for r in c.panel_recommendations()] == [
+        made[k] for k in ("budget", "rural", "consult", "reserves")
+    ]
+    assert all(r.number is None for r in c.panel_recommendations())
+    c.number_panel_recommendations(scheme="R1")
+    assert [r.number for r in c.panel_recommendations()] == ["R1", "R2", "R3", "R4"]
+    assert [t.number for t in c.panel_themes()] == [None, None, None]
+    with pytest.raises(InvalidValue, match="not a way of numbering"):
+        c.number_panel_recommendations(scheme="A")
+
+
+def test_numbering_by_theme_needs_themes(panel: Panel) -> None:
+    _draft_three(panel)
+    with pytest.raises(InvalidValue, match="has a theme yet"):
+        panel.clerk.number_panel_recommendations(scheme="theme")
+    assert all(r.number is None for r in panel.clerk.panel_recommendations())
+
+
+def test_a_response_may_be_words_without_a_status(panel: Panel) -> None:
+    c = panel.clerk
+    first, *_ = _draft_three(panel)
+    c.record_response(first, None, text="The Commissioner will consider this in the autumn.")
+    rec = c.recommendation(first)
+    assert rec is not None and (rec.response_status, rec.response_text) == (
+        None,
+        "The Commissioner will consider this in the autumn.",
+    )
+    with pytest.raises(InvalidValue, match="status or its words"):
+        c.record_response(first, "", text="  ", received="2026-03-01")
+    cleared = c.record_response(first)
+    assert cleared.label == "Clear response"
+    rec = c.recommendation(first)
+    assert rec is not None and (rec.response_status, rec.response_text, rec.response_date) == (
+        None,
+        None,
+        None,
+    )

@@ -11,6 +11,7 @@ import pytest
 
 from panelreview.storage import PackError, ReadOnlyReview, Review, open_review
 from panelreview.storage.pack_file import PACK_COLUMNS, read_pack
+from panelreview.storage.schema import CLERK_ONLY_COLUMNS
 from tests.clerk.conftest import MakeReview, pack_of
 
 PRIVATE_NOTE = "Officer Dennison told me about the Hartley case in confidence"
@@ -129,11 +130,12 @@ def test_read_only_review_cannot_send(make_review: MakeReview, tmp_path: Path) -
 
 
 def test_pack_columns_are_the_review_files_columns(make_review: MakeReview) -> None:
+    """Every column travels, but the clerk's own bookkeeping (views entered for a member)."""
     review = make_review("Cllr Ann Jones")
     conn = sqlite3.connect(review.path)
     try:
         for table, columns in PACK_COLUMNS.items():
             found = tuple(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
-            assert found == columns, table
+            assert found == columns + CLERK_ONLY_COLUMNS.get(table, ()), table
     finally:
         conn.close()

@@ -115,3 +115,37 @@ def test_similar_wording_only_on_the_same_passage(
     assert clerk.merge_suggestions() == []
     a, b = content_words("Publishes budgets for communities"), content_words("publish the community budget")
     assert similarity(a, b) == 1.0
+
+
+def test_merge_suggestions_read_only_recommendations_and_find_the_same_groups(
+    panel: Panel, make_review: MakeReview, tmp_path: Path
+) -> None:
+    """The suggestions are what comparing every member's recommendation (as listed) finds."""
+    from panelreview.core.similarity import Candidate, near_duplicates
+
+    dan = make_review("Cllr Dan Brown")
+    for section, wording in (
+        ("2.1", "Publish the victims' services budget every year"),
+        ("2.2", "Set a target for rural burglary"),
+        ("3.1", "Publish the victims' services budget"),
+    ):
+        dan.add_recommendation(wording, anchor=dan.anchor_for(section=section), visibility="panel")
+    quote = dan.anchor_for(quote="fewer burglaries and vehicle thefts")
+    dan.add_recommendation("A rural burglary target should be set", anchor=quote, visibility="panel")
+    panel.clerk.import_packs([pack_of(dan, tmp_path)])
+    panel.clerk.add_panel_recommendation("Publish the victims' services budget", proposed=[])
+    members_recs = [r for r in panel.clerk.recommendations() if r.author.id != panel.clerk.owner_id]
+    expected = near_duplicates(
+        [Candidate(r.id, r.wording, r.anchor.section_id, r.anchor.start, r.anchor.end) for r in members_recs]
+    )
+    found = panel.clerk.merge_suggestions()
+    assert found == expected and len(found) == 2
+    assert {len(s.ids) for s in found} == {2, 3}
+
+    queries: list[str] = []
+    panel.clerk._file.conn.set_trace_callback(queries.append)
+    try:
+        panel.clerk.merge_suggestions()
+    finally:
+        panel.clerk._file.conn.set_trace_callback(None)
+    assert not any("annotations" in q or "replies" in q for q in queries), "notes are not read"

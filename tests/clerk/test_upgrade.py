@@ -1,4 +1,4 @@
-"""A review saved by the previous PanelReview (format 1) is upgraded for the clerk's desk, after a backup."""
+"""Reviews saved by earlier PanelReviews (formats 1 and 2) are upgraded, after a backup."""
 
 from __future__ import annotations
 
@@ -6,8 +6,22 @@ import sqlite3
 from pathlib import Path
 
 from panelreview.storage import open_review
-from panelreview.storage.schema import V2_LINK_COLUMNS, V2_RECOMMENDATION_COLUMNS
+from panelreview.storage.schema import V2_LINK_COLUMNS, V2_RECOMMENDATION_COLUMNS, V3_MEMBER_COLUMNS
 from tests.clerk.conftest import MakeReview, pack_of
+
+
+def _drop_v3(conn: sqlite3.Connection) -> None:
+    for column in V3_MEMBER_COLUMNS:
+        conn.execute(f"ALTER TABLE members DROP COLUMN {column.split()[0]}")
+
+
+def _as_version_2(path: Path) -> None:
+    """Take a new review back to the format-2 layout (before views entered for members)."""
+    conn = sqlite3.connect(path)
+    _drop_v3(conn)
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
 
 
 def _as_version_1(path: Path) -> None:
@@ -20,6 +34,7 @@ def _as_version_1(path: Path) -> None:
         conn.execute(f"ALTER TABLE recommendations DROP COLUMN {column.split()[0]}")
     for column in V2_LINK_COLUMNS:
         conn.execute(f"ALTER TABLE recommendation_links DROP COLUMN {column.split()[0]}")
+    _drop_v3(conn)
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -49,3 +64,25 @@ def test_version_1_review_is_upgraded_and_can_share_and_combine(
     clerk = make_review("Jo Clerk", role="clerk")
     clerk.import_packs([pack])
     assert [r.wording for r in clerk.recommendations()] == ["Publish the budget"]
+
+
+def test_version_2_clerks_review_is_upgraded_and_takes_views_on_paper(
+    make_review: MakeReview, tmp_path: Path
+) -> None:
+    ann = make_review("Cllr Ann Jones")
+    ann.add_annotation(ann.anchor_for(section="2.1"), "question", "Who was asked?", visibility="panel")
+    pack = pack_of(ann, tmp_path)
+    clerk = make_review("Jo Clerk", role="clerk")
+    clerk.import_packs([pack])
+    path = clerk.path
+    clerk.close()
+    _as_version_2(path)
+    with open_review(path) as upgraded:
+        assert upgraded.backup_path is not None
+        assert [s.name for s in upgraded.members_status() if s.received] == ["Cllr Ann Jones"]
+        upgraded.record_member_view("Cllr Ann Jones", "concern", "Said at the briefing: too vague.")
+        (line,) = upgraded.members_status()
+        assert (line.notes, line.concerns, line.entered) == (2, 1, 1)
+    backup = sqlite3.connect(upgraded.backup_path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
+    backup.close()

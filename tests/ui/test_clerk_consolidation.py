@@ -129,7 +129,7 @@ def test_order_by_buttons_then_number_and_group_by_theme(drafted: Desk) -> None:
     tab.down_button.click()  # already last: nothing more
     assert wordings(tab)[2] == "Explain how victims are consulted."
 
-    tab.scheme_combo.setCurrentIndex(tab.scheme_combo.findData("R"))
+    tab.scheme_combo.setCurrentIndex(tab.scheme_combo.findData("R1"))
     tab.number_button.click()
     assert [r.number for r in drafted.review.panel_recommendations()] == ["R1", "R2", "R3"]
     assert tab.list.item(0).text().startswith("R1 · Not yet decided · Victims")
@@ -140,13 +140,39 @@ def test_order_by_buttons_then_number_and_group_by_theme(drafted: Desk) -> None:
         "Explain how victims are consulted.",
         "Set a rural crime target.",
     ]
-    tab.scheme_combo.setCurrentIndex(tab.scheme_combo.findData(""))
+    tab.scheme_combo.setCurrentIndex(tab.scheme_combo.findData("1"))
     tab.number_button.click()
     assert [r.number for r in drafted.review.panel_recommendations()] == ["1", "2", "3"]
     assert drafted.session is not None
     assert drafted.session.undo_stack.undoText() == "Number recommendations"
     drafted.session.undo_stack.undo()
     assert [r.number for r in drafted.review.panel_recommendations()] == ["R1", "R3", "R2"]
+
+
+def test_number_them_by_theme(drafted: Desk) -> None:
+    tab = drafted.ui.desk.consolidation
+    assert [tab.scheme_combo.itemText(i) for i in range(tab.scheme_combo.count())] == [
+        "1, 2, 3",
+        "R1, R2, R3",
+        "1.1, 1.2, 2.1 by theme",
+    ]
+    tab.select(tab.recommendations[1].id)
+    tab.editor.theme_edit.setText("Rural crime")  # typed, not yet saved by leaving the box
+    tab.scheme_combo.setCurrentIndex(tab.scheme_combo.findData("theme"))
+    tab.number_button.click()
+    numbered = [(r.number, r.wording, r.theme) for r in drafted.review.panel_recommendations()]
+    assert numbered == [
+        ("1.1", "Publish the victims' services budget.", "Victims"),
+        ("1.2", "Explain how victims are consulted.", "Victims"),
+        ("2.1", "Set a rural crime target.", "Rural crime"),
+    ]
+    assert wordings(tab) == [w for _n, w, _t in numbered], "the list is grouped by theme too"
+    assert tab.list.item(2).text().startswith("2.1 · Not yet decided · Rural crime")
+    assert drafted.session is not None
+    assert drafted.session.undo_stack.undoText() == "Number recommendations by theme"
+    drafted.session.undo_stack.undo()  # one step: numbers and order
+    assert wordings(tab)[1] == "Set a rural crime target."
+    assert all(r.number is None for r in drafted.review.panel_recommendations())
 
 
 def test_dragging_saves_the_new_order(drafted: Desk) -> None:

@@ -77,7 +77,7 @@ def test_recording_the_commissioners_response(decided: Desk) -> None:
     assert statuses == ["", "accepted", "partly accepted", "not accepted", "awaiting"]
     assert tab.select(decided.review.panel_recommendations()[1].id)
     tab.save_button.click()
-    assert tab.error_label.text() == "Choose the response's status first."
+    assert tab.error_label.text() == "Choose the response's status, or type what it says, first."
 
     tab.status_combo.setCurrentIndex(tab.status_combo.findData("partly accepted"))
     tab.text_edit.setPlainText("A rural target will be set for 2027.")
@@ -106,7 +106,7 @@ def test_statuses_come_from_the_reviews_settings(decided: Desk) -> None:
     tab.select(decided.review.panel_recommendations()[0].id)
     tab.reload(switching=True)
     assert [tab.status_combo.itemText(i) for i in range(tab.status_combo.count())] == [
-        "Choose a status…",
+        "No status (words only)",
         "Welcomed",
         "Rejected",
     ]
@@ -172,7 +172,31 @@ def test_a_response_typed_but_not_saved_is_kept_on_moving_on(decided: Desk) -> N
     )
     assert tab.current_id() == second.id and tab.text_edit.toPlainText() == ""
 
-    tab.text_edit.setPlainText("No status chosen: nothing can be saved yet.")
+    tab.text_edit.setPlainText("Typed with no status chosen.")
+    assert not tab.save_button.isHidden() and tab.save_button.isEnabled()
     decided.ui.commit_editors()
-    unsaved = decided.review.recommendation(second.id)
-    assert unsaved is not None and unsaved.response_status is None
+    saved = decided.review.recommendation(second.id)
+    assert saved is not None and (saved.response_status, saved.response_text) == (
+        None,
+        "Typed with no status chosen.",
+    )
+
+
+def test_words_typed_without_a_status_are_never_lost_on_moving_rows(decided: Desk) -> None:
+    tab = decided.ui.desk.responses
+    first, second, _ = decided.review.panel_recommendations()
+    tab.select(first.id)
+    assert tab.status_combo.currentData() == ""
+    tab.text_edit.setPlainText("The Commissioner will reply after the budget is set.")
+    tab.select(second.id)
+    tab.select(first.id)
+    assert tab.text_edit.toPlainText() == "The Commissioner will reply after the budget is set."
+    assert rows(tab)[0][3] == "In words only"
+    saved = decided.review.recommendation(first.id)
+    assert saved is not None and saved.response_status is None
+    assert tab.error_label.isHidden() and not decided.failures
+
+    tab.select(second.id)  # nothing typed there: moving on saves nothing
+    tab.select(first.id)
+    untouched = decided.review.recommendation(second.id)
+    assert untouched is not None and (untouched.response_text, untouched.response_date) == (None, None)
