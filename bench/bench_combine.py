@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from panelreview.ingest import read_document_bytes
+from bench.drafts import bench_draft
 from panelreview.storage import create_review
 from panelreview.storage.annotation_ops import anchor_columns
 from panelreview.storage.migrations import statements
@@ -34,18 +34,8 @@ from panelreview.storage.recommendation_ops import link_id
 from panelreview.storage.schema import SCHEMA_CURRENT
 
 
-def _draft(sections: int) -> bytes:
-    parts = []
-    for i in range(1, sections + 1):
-        parts.append(f"{i}. Priority number {i}")
-        for j in range(1, 4):
-            parts.append(f"{i}.{j}. The Commissioner will deliver outcome {i}.{j} for communities in {j}.")
-    return "\n\n".join(parts).encode()
-
-
 def _make_packs(folder: Path, members: int, notes: int, recs: int) -> list[Path]:
-    data = _draft(40)
-    document = read_document_bytes(data, "bench-draft.txt")
+    data, document = bench_draft()
     packs = []
     kinds = ("comment", "question", "concern", "support")
     for m in range(members):
@@ -94,8 +84,7 @@ def _make_packs(folder: Path, members: int, notes: int, recs: int) -> list[Path]
 
 def _time_views(folder: Path, packs: list[Path]) -> tuple[float, float]:
     """What the clerk reads next, on the combined review: the synthesis and the merge suggestions."""
-    data = _draft(40)
-    document = read_document_bytes(data, "bench-draft.txt")
+    data, document = bench_draft()
     clerk = create_review(folder / "clerk-views.pcpr", data, document, member_name="Clerk", role="clerk")
     clerk.import_packs(packs)
     start = time.perf_counter()
@@ -109,8 +98,7 @@ def _time_views(folder: Path, packs: list[Path]) -> tuple[float, float]:
 
 
 def _time_ours(folder: Path, packs: list[Path], run: int) -> tuple[float, float, int]:
-    data = _draft(40)
-    document = read_document_bytes(data, "bench-draft.txt")
+    data, document = bench_draft()
     clerk = create_review(folder / f"clerk{run}.pcpr", data, document, member_name="Clerk", role="clerk")
     start = time.perf_counter()
     change = clerk.import_packs(packs)

@@ -20,18 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from panelreview.ingest import read_document_bytes
+from bench.drafts import bench_draft
 from panelreview.storage import create_review
 from panelreview.storage.annotation_ops import anchor_columns
-
-
-def _draft(sections: int) -> bytes:
-    parts = []
-    for i in range(1, sections + 1):
-        parts.append(f"{i}. Priority number {i}")
-        for j in range(1, 4):
-            parts.append(f"{i}.{j}. The Commissioner will deliver outcome {i}.{j} for communities in {j}.")
-    return "\n\n".join(parts).encode()
 
 
 def _median_ms(fn: Callable[[], object], runs: int) -> float:
@@ -51,8 +42,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.folder) as tmp:
         folder = Path(tmp)
-        data = _draft(40)
-        document = read_document_bytes(data, "bench-draft.txt")
+        data, document = bench_draft()
         review = create_review(folder / "bench.pcpr", data, document, member_name="Bench")
         sections = review.sections()
         anchors = [review.anchor_for(section=str(s.number)) for s in sections if s.number]

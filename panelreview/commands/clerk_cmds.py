@@ -20,12 +20,11 @@ desktop app uses; a problem the user can fix prints one plain line and exits 2.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from panelreview.commands import print_json
 from panelreview.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -267,9 +266,7 @@ def run_members(args: argparse.Namespace) -> int:
         lines = review.members_status()
     if args.json:
         rows = [asdict(s) | {"expected": s.expected} for s in lines]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return 0
+        return print_json(rows)
     if not lines:
         print("No members listed and no views received yet. Add members with --expect NAME.")
     for s in lines:
@@ -305,9 +302,7 @@ def run_synthesis(args: argparse.Namespace) -> int:
         by_clerk = review.entered_by_clerk()
         if args.json:
             data = _synthesis_json(synthesis, suggestions, by_clerk)
-            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-            print()
-            return 0
+            return print_json(data)
         print(synthesis.headline + ".")
         for part in synthesis.sections:
             where = part.section.label if part.section.title else "The draft as a whole"
@@ -445,9 +440,7 @@ def run_panel(args: argparse.Namespace) -> int:
             line |= {"response_status": r.response_status, "response_text": r.response_text}
             lines.append(line | {"response_date": r.response_date})
     if args.json:
-        json.dump(lines, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return 0
+        return print_json(lines)
     if not lines:
         print("The panel has no recommendations yet. Draft one with `panelreview consolidate`.")
     for line in lines:

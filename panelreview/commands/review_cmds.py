@@ -8,10 +8,10 @@ plain line and exits 2.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from panelreview.commands import print_json
 
 if TYPE_CHECKING:
     from panelreview.core.review import Annotation, Recommendation
@@ -190,9 +190,7 @@ def run_list(args: argparse.Namespace) -> int:
     with open_review(args.review, read_only=True) as review:
         listing = _listing(review)
     if args.json:
-        json.dump(listing, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-        return 0
+        return print_json(listing)
     groups = (("Notes", listing["annotations"]), ("Recommendations", listing["recommendations"]))
     for heading, items in groups:
         print(f"{heading} ({len(items)})")

@@ -1,20 +1,20 @@
 """Write an output file so that it is either complete or not there at all.
 
 The file is written beside the target under a temporary name and then moved over it in one step
-(``os.replace``). A crash or an error part-way leaves the old file (if any) untouched and no
-half-written report. A target that cannot be written gives an :class:`ExportError` that says why.
+(``os.replace``; the mechanics are in :mod:`panelreview.fileio`). A crash or an error part-way
+leaves the old file (if any) untouched and no half-written report. A target that cannot be written
+gives an :class:`ExportError` that says why.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from panelreview import fileio
 from panelreview.export.errors import ExportError
 
 
@@ -51,24 +51,10 @@ def check_target(target: Path, suffixes: tuple[str, ...]) -> Path:
 def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write`` with a file open beside ``target``, then put the finished file in its place."""
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=".part", dir=target.parent)
+        # a report is for sharing: readable by others whatever the umask
+        fileio.write_atomically(target, write, suffix=".part", mode=0o644)
     except OSError as exc:
         raise _explain(exc, target) from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):  # mkstemp makes the file private; a report is not
-            os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise _explain(exc, target) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from panelreview.core.review import Annotation, Kind, PanelStatus, Recommendation, Visibility
 from panelreview.export.blocks import Block, Heading, Para, Run, Style, Table, labelled, para
-from panelreview.export.errors import ExportError
+from panelreview.export.errors import one_of
 from panelreview.export.facts import (
     DraftInfo,
     Names,
@@ -79,10 +79,7 @@ class ReportContext:
 
 
 def parse_appendix(value: str) -> str:
-    wanted = value.strip().lower()
-    if wanted not in APPENDIX_MODES:
-        raise ExportError(f"“{value}” is not an appendix choice. Use named, anonymous or none.")
-    return wanted
+    return one_of(value, APPENDIX_MODES, "an appendix choice")
 
 
 def gather(review: Review, *, numbering: str, appendix: str, grouped: bool) -> ReportContext:

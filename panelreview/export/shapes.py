@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from panelreview.export.blocks import Block, Exported, Heading, PageBreak, Para, Run, Style, Table, para
-from panelreview.export.errors import ExportError
+from panelreview.export.errors import one_of
 from panelreview.export.facts import counted
 from panelreview.export.numbering import Numbered
 from panelreview.export.parts import (
@@ -39,10 +39,7 @@ SHAPES = ("report", "letter", "table")
 
 
 def parse_shape(value: str) -> str:
-    wanted = value.strip().lower()
-    if wanted not in SHAPES:
-        raise ExportError(f"“{value}” is not a report shape. Use report, letter or table.")
-    return wanted
+    return one_of(value, SHAPES, "a report shape")
 
 
 def build(review: Review, *, shape: str, appendix: str, numbering: str) -> Exported:

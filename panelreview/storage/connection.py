@@ -15,11 +15,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from panelreview.fileio import sync_folder, temp_beside
 from panelreview.storage.errors import (
     NewerVersion,
     NotAReview,
@@ -173,7 +173,7 @@ def create_file(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
         raise ReviewFileError(f"“{path.name}” already exists. Choose another name, or open it instead.")
     if not path.parent.is_dir():
         raise ReviewFileError(f"The folder “{path.parent}” does not exist.")
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temp = temp_beside(path)
     try:
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
@@ -212,12 +212,7 @@ def _move_into_place(temp: Path, path: Path) -> None:
         if path.exists():
             raise ReviewFileError(f"“{path.name}” already exists. Choose another name.") from None
         os.replace(temp, path)
-    if os.name != "nt":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    sync_folder(path.parent)
 
 
 @contextlib.contextmanager

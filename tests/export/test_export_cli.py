@@ -10,6 +10,7 @@ import pytest
 from panelreview.cli import main
 from tests.export.docx_read import all_text, open_docx
 from tests.export.drafts import make_review
+from tests.storage.cli_helpers import refusal
 
 
 @pytest.fixture
@@ -17,13 +18,6 @@ def review_file(tmp_path: Path) -> Path:
     path = tmp_path / "panel.pcpr"
     make_review(path).close()
     return path
-
-
-def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
-    assert main(argv) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Traceback" not in err
-    return err
 
 
 def test_report_shapes_and_options(
@@ -66,17 +60,17 @@ def test_mistakes_exit_2_with_one_plain_line(
     review_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     r = str(review_file)
-    assert ".docx or .pdf" in _error(capsys, ["export", r, "-o", str(tmp_path / "report.odt")])
-    assert "-o" in _error(capsys, ["export", r])
-    assert "review file" in _error(capsys, ["export", "-o", str(tmp_path / "x.docx")])
-    assert "only for the panel's report" in _error(
+    assert ".docx or .pdf" in refusal(capsys, ["export", r, "-o", str(tmp_path / "report.odt")])
+    assert "-o" in refusal(capsys, ["export", r])
+    assert "review file" in refusal(capsys, ["export", "-o", str(tmp_path / "x.docx")])
+    assert "only for the panel's report" in refusal(
         capsys, ["export", r, "--my-notes", "-o", str(tmp_path / "n.pdf"), "--shape", "table"]
     )
-    assert ".pdf" in _error(capsys, ["export", r, "--annotated-draft", "-o", str(tmp_path / "d.docx")])
+    assert ".pdf" in refusal(capsys, ["export", r, "--annotated-draft", "-o", str(tmp_path / "d.docx")])
     junk = tmp_path / "junk.docx"
     junk.write_bytes(b"not a template")
-    assert "not a Word document" in _error(
+    assert "not a Word document" in refusal(
         capsys, ["export", r, "-o", str(tmp_path / "r.docx"), "--template", str(junk)]
     )
-    assert "no review" in _error(capsys, ["export", str(tmp_path / "missing.pcpr"), "-o", "x.docx"]).lower()
+    assert "no review" in refusal(capsys, ["export", str(tmp_path / "missing.pcpr"), "-o", "x.docx"]).lower()
     assert not (tmp_path / "r.docx").exists()

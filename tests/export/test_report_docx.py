@@ -162,8 +162,10 @@ def test_letter_is_from_the_chair(review: Review, out: Path) -> None:
 
 
 def test_unknown_shape_or_extension_is_a_plain_error(review: Review, out: Path) -> None:
-    with pytest.raises(ExportError, match="report, letter or table"):
+    with pytest.raises(ExportError, match=r"^“memo” is not a report shape\. Use report, letter or table\.$"):
         export_report(review, out / "r.docx", shape="memo")
+    with pytest.raises(ExportError, match=r"^“all” is not an appendix choice\. Use named, anonymous or none"):
+        export_report(review, out / "r.docx", appendix="all")
     with pytest.raises(ExportError, match=r"\.docx or \.pdf"):
         export_report(review, out / "r.odt")
     assert list(out.iterdir()) == []

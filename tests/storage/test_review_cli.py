@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from panelreview.cli import main
+from tests.storage.cli_helpers import refusal
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "samples"
 
@@ -26,13 +27,6 @@ def started(tmp_path: Path, draft_bytes: bytes, capsys: pytest.CaptureFixture[st
     )
     assert "Cllr Ann Jones" in capsys.readouterr().out
     return review
-
-
-def _error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
-    assert main(argv) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Traceback" not in err
-    return err
 
 
 def test_note_recommend_list_json(started: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,19 +102,19 @@ def test_user_errors_exit_2_with_one_plain_line(
     started: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     r = str(started)
-    assert "not in the draft" in _error(
+    assert "not in the draft" in refusal(
         capsys, ["note", r, "--quote", "no such words", "--kind", "comment", "--text", "x"]
     )
-    assert "appears 2 times" in _error(
+    assert "appears 2 times" in refusal(
         capsys, ["note", r, "--quote", "the draft", "--kind", "comment", "--text", "x"]
     )
-    assert "no section" in _error(capsys, ["recommend", r, "--section", "12", "--text", "x"])
-    assert "empty" in _error(capsys, ["note", r, "--section", "2", "--kind", "comment"])
-    assert "already exists" in _error(capsys, ["new", r, "--draft", r, "--member", "X"])
+    assert "no section" in refusal(capsys, ["recommend", r, "--section", "12", "--text", "x"])
+    assert "empty" in refusal(capsys, ["note", r, "--section", "2", "--kind", "comment"])
+    assert "already exists" in refusal(capsys, ["new", r, "--draft", r, "--member", "X"])
     junk = tmp_path / "junk.pcpr"
     junk.write_bytes(os.urandom(4096))
-    assert "not a PanelReview review" in _error(capsys, ["list", str(junk)])
-    assert "no review" in _error(capsys, ["list", str(tmp_path / "missing.pcpr")]).lower()
+    assert "not a PanelReview review" in refusal(capsys, ["list", str(junk)])
+    assert "no review" in refusal(capsys, ["list", str(tmp_path / "missing.pcpr")]).lower()
 
 
 @pytest.mark.skipif(not SHARED.is_dir() and not os.environ.get("CI"), reason="../shared/samples is not here")

@@ -10,15 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from panelreview.ingest import read_document_bytes
 from panelreview.storage import Review, create_review, open_review
 from panelreview.ui.clerk_ui import ClerkUi, install_clerk_ui
 from panelreview.ui.review_session import ReviewSession
+from tests.clerk.panel import ANN_REC as ANN_REC  # the wordings, for the desk tests too
+from tests.clerk.panel import BOB_REC as BOB_REC
+from tests.clerk.panel import add_views
 
 DRAFT_TEXT = (
     "1. Introduction\n\n"
@@ -30,8 +35,6 @@ DRAFT_TEXT = (
     "3.1. The budget for the plan period is 120 million pounds.\n"
 )
 DRAFT_NAME = "westshire-draft.txt"
-ANN_REC = "The Panel recommends that the Commissioner publishes the budget for victims' services."
-BOB_REC = "The budget for victims’ services should be published"
 EXPECTED = ("Ann Jones", "Cllr Bob Smith", "Cat Lee", "Cllr Dan Brown")
 
 
@@ -53,45 +56,23 @@ class Panel:
 def build_members(folder: Path) -> Panel:
     """Three members' reviews, shared as packs in ``folder`` (the reviews are closed again)."""
     folder.mkdir(parents=True, exist_ok=True)
-    panel = Panel(folder, {})
-    ids = panel.ids
-    ann = make_review(folder, "Cllr Ann Jones", council="Northtown")
-    victims = ann.anchor_for(section="2.1")
-    ids["ann_q"] = str(
-        ann.add_annotation(victims, "question", "How will victims be asked?", visibility="panel").item_id
-    )
+    members, ids = add_views(partial(make_review, folder))
+    ann = members[0]
     ann.add_reply(ids["ann_q"], "Asked the OPCC officer; no answer yet.")
-    ids["ann_rec"] = str(ann.add_recommendation(ANN_REC, anchor=victims, visibility="report").item_id)
-    ids["ann_rural"] = str(
-        ann.add_annotation(
-            ann.anchor_for(section="2.2"), "concern", "No rural target", visibility="panel"
-        ).item_id
-    )
-    ann.add_annotation(victims, "comment", "Ann's private thought")
-    bob = make_review(folder, "Councillor Bob Smith")
-    victims = bob.anchor_for(section="2.1")
-    ids["bob_concern"] = str(
-        bob.add_annotation(victims, "concern", "Victims wait too long", visibility="panel").item_id
-    )
-    ids["bob_rec"] = str(bob.add_recommendation(BOB_REC, anchor=victims, visibility="panel").item_id)
-    cat = make_review(folder, "Cat Lee")
-    ids["cat_q"] = str(
-        cat.add_annotation(
-            cat.anchor_for(section="2.1"), "question", "Who designs it?", visibility="report"
-        ).item_id
-    )
-    ids["cat_budget"] = str(
-        cat.add_annotation(
-            cat.anchor_for(section="3.1"), "comment", "Reserves unclear", visibility="panel"
-        ).item_id
-    )
-    cat.add_annotation(cat.anchor_for(section="3.1"), "comment", "My private doubt")
-    for key, review in (("ann", ann), ("bob", bob), ("cat", cat)):
+    ann.add_annotation(ann.anchor_for(section="2.1"), "comment", "Ann's private thought")
+    panel = Panel(folder, {}, ids)
+    for key, review in zip(("ann", "bob", "cat"), members, strict=True):
         path = folder / f"{review.owner.name}.pcpack"
         review.share(path)
         panel.packs[key] = path
         review.close()
     return panel
+
+
+@pytest.fixture
+def panel(tmp_path: Path) -> Panel:
+    """Ann's, Bob's and Cat's packs, in ``members`` in the test's folder."""
+    return build_members(tmp_path / "members")
 
 
 def start_clerk(folder: Path, *, expected: tuple[str, ...] = EXPECTED) -> Path:
@@ -150,6 +131,13 @@ def opened_desk(qtbot: Any, path: Path) -> Iterator[Desk]:
     finally:
         opened.close_session()
         opened.window.close()
+
+
+@pytest.fixture
+def desk(qtbot: Any, tmp_path: Path, panel: Panel) -> Iterator[Desk]:
+    """The clerk's review (four members expected, no packs imported yet) open at the desk."""
+    with opened_desk(qtbot, start_clerk(tmp_path)) as opened:
+        yield opened
 
 
 def choose_files(monkeypatch: Any, paths: list[Path]) -> None:

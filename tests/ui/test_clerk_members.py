@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from panelreview.ui.clerk_common import top_items
 from panelreview.ui.clerk_members import AddMemberDialog
+from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     DRAFT_TEXT,
     Desk,
     Panel,
     answer_questions,
-    build_members,
     capture_messages,
     choose_files,
     fill_dialog,
     make_review,
-    opened_desk,
-    start_clerk,
 )
 
-
-@pytest.fixture
-def panel(tmp_path: Path) -> Panel:
-    return build_members(tmp_path / "members")
-
-
-@pytest.fixture
-def desk(qtbot: Any, tmp_path: Path, panel: Panel) -> Iterator[Desk]:
-    with opened_desk(qtbot, start_clerk(tmp_path)) as opened:
-        yield opened
+panel, desk = clerk_helpers.panel, clerk_helpers.desk  # the shared fixtures
 
 
 def _rows(desk: Desk) -> dict[str, list[str]]:

@@ -5,17 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from panelreview.core.review import Role
 from panelreview.storage import open_review
 from panelreview.ui.clerk_new_review import NewPanelReviewDialog, new_panel_review
-from tests.ui.clerk_helpers import DRAFT_NAME, DRAFT_TEXT, Panel, build_members, fill_dialog
+from tests.ui import clerk_helpers
+from tests.ui.clerk_helpers import DRAFT_NAME, DRAFT_TEXT, Panel, fill_dialog
 
-
-@pytest.fixture
-def panel(tmp_path: Path) -> Panel:
-    return build_members(tmp_path / "members")
+panel = clerk_helpers.panel  # the shared fixture
 
 
 def _fill(qtbot: Any, draft: Path, target: Path, title: str = "") -> Any:

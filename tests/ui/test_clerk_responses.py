@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -15,27 +14,16 @@ from PySide6.QtCore import QDate
 
 from panelreview.ui.clerk_common import top_items
 from panelreview.ui.clerk_responses import ResponsesTab
+from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     Desk,
     Panel,
-    build_members,
     capture_messages,
     choose_files,
-    opened_desk,
     save_as,
-    start_clerk,
 )
 
-
-@pytest.fixture
-def panel(tmp_path: Path) -> Panel:
-    return build_members(tmp_path / "members")
-
-
-@pytest.fixture
-def desk(qtbot: Any, tmp_path: Path, panel: Panel) -> Iterator[Desk]:
-    with opened_desk(qtbot, start_clerk(tmp_path)) as opened:
-        yield opened
+panel, desk = clerk_helpers.panel, clerk_helpers.desk  # the shared fixtures
 
 
 WORDING = ("Publish the victims' services budget.", "Set a rural crime target.", "Explain the reserves.")

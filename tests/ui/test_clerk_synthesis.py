@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,28 +12,17 @@ from panelreview.ui.clerk_common import ITEM_ROLE, children, top_items
 from panelreview.ui.clerk_compose import PanelRecDialog
 from panelreview.ui.clerk_desk import RECOMMENDATIONS
 from panelreview.ui.clerk_synthesis import SynthesisTab
+from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     ANN_REC,
     BOB_REC,
     Desk,
     Panel,
-    build_members,
     choose_files,
     fill_dialog,
-    opened_desk,
-    start_clerk,
 )
 
-
-@pytest.fixture
-def panel(tmp_path: Path) -> Panel:
-    return build_members(tmp_path / "members")
-
-
-@pytest.fixture
-def desk(qtbot: Any, tmp_path: Path, panel: Panel) -> Iterator[Desk]:
-    with opened_desk(qtbot, start_clerk(tmp_path)) as opened:
-        yield opened
+panel, desk = clerk_helpers.panel, clerk_helpers.desk  # the shared fixtures
 
 
 @pytest.fixture

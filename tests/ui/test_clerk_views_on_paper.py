@@ -13,22 +13,19 @@ from panelreview.core.errors import UserError
 from panelreview.ingest import read_document_bytes
 from panelreview.ui.clerk_common import children, top_items
 from panelreview.ui.clerk_view_entry import MemberViewDialog, add_member_view
+from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     DRAFT_NAME,
     DRAFT_TEXT,
     Desk,
     Panel,
-    build_members,
     choose_files,
     fill_dialog,
     opened_desk,
     start_clerk,
 )
 
-
-@pytest.fixture
-def panel(tmp_path: Path) -> Panel:
-    return build_members(tmp_path / "members")
+panel = clerk_helpers.panel  # the shared fixture
 
 
 @pytest.fixture

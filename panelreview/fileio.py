@@ -1,0 +1,66 @@
+"""Writing a file so that whoever opens it sees the old file or the whole new one, never half of one.
+
+The mechanics only, shared by the layers that write files (storage, export): a temporary file in the
+target's folder, flushed to disk, moved over the target in one step (``os.replace``), then the folder
+itself flushed on POSIX so the move survives a power cut. A failure leaves the old file as it was and
+no temporary file behind.
+
+Failures are plain :class:`OSError`; each layer turns them into its own plain-English error. No Qt,
+and nothing from the rest of the application, so that any layer but ``core`` may use it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+__all__ = ["sync_folder", "temp_beside", "write_atomically"]
+
+
+def temp_beside(target: Path, suffix: str = ".tmp") -> Path:
+    """A fresh hidden name in ``target``'s folder under which to build ``target`` before moving it."""
+    # the name is cut short so that a target with a long name still leaves room for the temporary one
+    return target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:8]}{suffix}")
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush ``folder``'s list of files to disk (POSIX; Windows has no such call and needs none)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(
+    target: Path, write: Callable[[BinaryIO], None], *, suffix: str = ".tmp", mode: int | None = None
+) -> None:
+    """Call ``write`` with a binary file beside ``target``, then put the finished file in its place.
+
+    ``suffix`` ends the temporary file's name; ``mode``, if given, is the finished file's permissions
+    (best effort: a file system without them keeps its own). Raises :class:`OSError`; anything
+    ``write`` raises passes through. Either way the temporary file is removed.
+    """
+    temp = temp_beside(target, suffix)
+    # opened before the ``try``: a name that could not be created is not ours to remove
+    handle = open(temp, "xb")  # noqa: SIM115 (closed by the ``with`` below, before the move)
+    try:
+        with handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    sync_folder(target.parent)
