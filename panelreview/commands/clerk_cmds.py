@@ -28,12 +28,10 @@ from panelreview.commands import print_json
 from panelreview.core.errors import UserError
 
 if TYPE_CHECKING:
+    from panelreview.core.review import Annotation, Recommendation
     from panelreview.core.similarity import MergeSuggestion
     from panelreview.core.synthesis import KindGroup, Synthesis
     from panelreview.storage import Review
-
-from panelreview.core.review import Annotation, Recommendation
-from panelreview.core.synthesis import members_phrase
 
 KINDS = ("question", "concern", "recommendation", "comment", "support", "highlight")
 VIEW_KINDS = ("question", "concern", "recommendation", "comment", "support")
@@ -286,6 +284,8 @@ def run_members(args: argparse.Namespace) -> int:
 
 
 def run_synthesis(args: argparse.Namespace) -> int:
+    from panelreview.core.review import Annotation
+    from panelreview.core.synthesis import members_phrase
     from panelreview.storage import open_review
 
     with open_review(args.review, read_only=True) as review:
@@ -332,6 +332,8 @@ def run_synthesis(args: argparse.Namespace) -> int:
 def _synthesis_json(
     synthesis: Synthesis, suggestions: list[MergeSuggestion], by_clerk: frozenset[str]
 ) -> dict[str, Any]:
+    from panelreview.core.review import Annotation
+
     def item(i: Annotation | Recommendation) -> dict[str, Any]:
         text = i.body if isinstance(i, Annotation) else i.wording
         found = {"id": i.id, "author": i.author.name, "author_id": i.author.id, "text": text}

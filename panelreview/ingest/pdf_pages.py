@@ -13,7 +13,12 @@ depends on whether the split worked.
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import os
+import pickle
+import select
+import signal
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +78,18 @@ class Part:
             self.keys.append(margin_keys(lines, rect.height))
         return self
 
+    def to_wire(self) -> tuple[Any, ...]:
+        """Plain tuples for the pipe: pickling them is four times faster than the objects."""
+        lines = [[(ln.text, ln.bbox, ln.size, ln.bold, ln.block) for ln in page] for page in self.lines]
+        return (self.start, self.stop, lines, self.sizes, self.labels, self.failed, self.keys)
+
+    @classmethod
+    def from_wire(cls, wire: tuple[Any, ...]) -> Part:
+        start, stop, lines, sizes, labels, failed, keys = wire
+        part = cls(int(start), int(stop), sizes=sizes, labels=labels, failed=failed, keys=keys)
+        part.lines = [[Line(*fields) for fields in page] for page in lines]
+        return part
+
     def lay_out(self, running: set[str]) -> Part:
         """Drop running headers and footers, then order each page into paragraphs."""
         for offset, lines in enumerate(self.lines):
@@ -126,24 +143,33 @@ def _joined(parts: list[Part]) -> PagesRead:
 
 
 class _Helper:
-    """One forked child reading pages ``start`` to ``stop - 1``, or this process if it fails."""
+    """One forked child reading pages ``start`` to ``stop - 1``, or this process if it fails.
+
+    Plain ``os.fork`` and a pipe (not :mod:`multiprocessing`, whose import alone costs more than
+    a tenth of what the split saves); the child sends its :class:`Part` pickled and exits at once.
+    """
 
     def __init__(self, doc: Any, start: int, stop: int) -> None:
         self.start, self.stop = start, stop
-        self.conn: Any = None
-        self.process: Any = None
-        context = multiprocessing.get_context("fork")
-        here, there = context.Pipe(duplex=False)
+        self.pid = 0
+        self.reader = -1
+        reader, writer = os.pipe()
         try:
-            self.process = context.Process(target=_child, args=(doc, start, stop, there), daemon=True)
-            self.process.start()
+            pid = os.fork()
         except OSError:  # no more processes allowed: these pages are read here instead
-            here.close()
-            self.process = None
-        else:
-            self.conn = here
-        finally:
-            there.close()
+            os.close(reader)
+            os.close(writer)
+            return
+        if pid == 0:  # the child: never returns
+            status = 1
+            try:
+                os.close(reader)
+                _child(doc, start, stop, writer)
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(writer)
+        self.pid, self.reader = pid, reader
 
     def extracted(self, doc: Any) -> Part:
         """The child's pages, or the same pages read here if the child failed."""
@@ -154,29 +180,38 @@ class _Helper:
         return Part(self.start, self.stop).extract(doc)
 
     def _receive(self) -> object:
-        if self.conn is None:
+        if self.reader < 0:
             return None
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + CHILD_TIMEOUT_S
         try:
-            return self.conn.recv() if self.conn.poll(CHILD_TIMEOUT_S) else None
-        except (EOFError, OSError):
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self.reader], [], [], left)[0]:
+                    return None  # the child is stuck: its pages are read here
+                chunk = os.read(self.reader, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            return Part.from_wire(pickle.loads(b"".join(chunks))) if chunks else None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
             return None
 
     def _give_up(self) -> None:
-        """Close the pipe and make sure the child has ended."""
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-        if self.process is not None:
-            self.process.join(timeout=5)
-            if self.process.is_alive():
-                self.process.kill()
-                self.process.join()
-            self.process = None
+        """Close the pipe and make sure the child has ended (and is not left a zombie)."""
+        if self.reader >= 0:
+            os.close(self.reader)
+            self.reader = -1
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)  # it has sent its answer, or it never will
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
 
 
-def _child(doc: Any, start: int, stop: int, conn: Any) -> None:
-    """In the forked child: extract the pages and send them back."""
-    try:
-        conn.send(Part(start, stop).extract(doc))
-    finally:
-        conn.close()
+def _child(doc: Any, start: int, stop: int, writer: int) -> None:
+    """In the forked child: extract the pages and send them back through ``writer``."""
+    data = pickle.dumps(Part(start, stop).extract(doc).to_wire(), protocol=pickle.HIGHEST_PROTOCOL)
+    with os.fdopen(writer, "wb") as out:
+        out.write(data)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from typing import Any
 
 import pymupdf
 import pytest
@@ -50,9 +49,11 @@ def _texts(read: pdf_pages.PagesRead) -> list[list[str]]:
 
 @pytest.mark.parametrize("answer", ["nothing", "wrong pages"])
 def test_pages_a_child_fails_to_send_are_read_here(monkeypatch: pytest.MonkeyPatch, answer: str) -> None:
-    def dies(doc: object, start: int, stop: int, conn: Any) -> None:
+    real_child = pdf_pages._child
+
+    def dies(doc: object, start: int, stop: int, writer: int) -> None:
         if answer == "wrong pages":
-            conn.send(pdf_pages.Part(0, 1).extract(doc))
+            real_child(doc, 0, 1, writer)  # a well-formed answer about other pages
         raise SystemExit(3)
 
     monkeypatch.setattr(pdf_pages, "_child", dies)
@@ -71,7 +72,7 @@ def test_short_documents_are_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
     def must_not_run(*args: object, **kwargs: object) -> None:
         raise AssertionError("a short PDF was split over processes")
 
-    monkeypatch.setattr(pdf_pages.multiprocessing, "get_context", must_not_run)
+    monkeypatch.setattr(pdf_pages.os, "fork", must_not_run)
     doc = pymupdf.open(stream=_long_pdf(10), filetype="pdf")
     try:
         assert len(pdf_pages.read_pages(doc, doc.page_count, workers=4).paragraphs) == 10
