@@ -16,10 +16,16 @@ from PySide6.QtWidgets import QApplication
 
 import panelreview
 from panelreview.resources import app_icon_paths
+from panelreview.ui import unexpected
 from panelreview.ui.document_worker import DocumentService
 from panelreview.ui.main_window import MainWindow
+from panelreview.ui.translations import install_translations
 
 ORGANISATION = "PanelReview"
+# How often (seconds) a thread running Python hands the interpreter to another that is waiting.
+# Python's default, 5 ms, lets the document thread's parse of a long draft keep the window's
+# thread waiting for a third of a second or more at a time; 1 ms keeps the window responsive.
+GUI_SWITCH_INTERVAL = 0.001
 ORGANISATION_DOMAIN = "panelreview.org.uk"
 APPLICATION = "PanelReview"
 
@@ -63,6 +69,7 @@ class _FileOpenFilter(QObject):
 
 def create_main_window() -> MainWindow:
     """The main window with its own document thread (also what the GUI tests use)."""
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     service = DocumentService()
     window = MainWindow(service)
     service.setParent(window)
@@ -82,7 +89,9 @@ def run_app(args: list[str]) -> int:
         icon.addFile(str(path))
     app.setWindowIcon(icon)
     _configure_logging()
+    install_translations(app)
     window = create_main_window()
+    unexpected.install(lambda: window)
     app.installEventFilter(_FileOpenFilter(window))
     app.aboutToQuit.connect(window.service.stop)
     window.show()

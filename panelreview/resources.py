@@ -62,3 +62,8 @@ def app_icon_paths() -> list[Path]:
     """The application icon's PNG files, smallest first (a window icon is built from all of them)."""
     found = (resource_path("icons", f"{ICON_NAME}-{size}.png") for size in ICON_SIZES)
     return [path for path in found if path is not None]
+
+
+def translations_dir() -> Path | None:
+    """The folder of the application's compiled translations (``panelreview_<language>.qm``), if shipped."""
+    return resource_path("translations")

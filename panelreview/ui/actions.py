@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QToolButton
 from panelreview.core.review import Kind
 from panelreview.ui.labels import kind_icon
 from panelreview.ui.page_box import PageBox
+from panelreview.ui.toolbar_icons import fit_width_icon, redo_icon, undo_icon, zoom_in_icon, zoom_out_icon
 
 
 @dataclass(slots=True)
@@ -19,6 +20,7 @@ class Actions:
     open_review: QAction
     open_sample: QAction
     close_review: QAction
+    save_copy: QAction
     export_report: QAction
     export_notes: QAction
     export_annotated: QAction
@@ -83,6 +85,12 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         open_sample=_action(window, tr("Open the &Sample Draft"), None, tr("Open the Westshire example")),
         close_review=_action(window, tr("&Close"), QKeySequence.StandardKey.Close, tr("Close this draft")),
+        save_copy=_action(
+            window,
+            tr("Save a Cop&y…"),
+            QKeySequence.StandardKey.SaveAs,
+            tr("Save a complete copy of this review, to back it up or to keep a version"),
+        ),
         export_report=_action(
             window, tr("&Export Report…"), "Ctrl+E", tr("Write the panel's report as Word or PDF")
         ),
@@ -124,15 +132,30 @@ def build_actions(window: QMainWindow) -> Actions:
         about=_action(window, tr("&About PanelReview")),
     )
     actions.open.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+    for action, icon in (
+        (actions.undo, undo_icon()),
+        (actions.redo, redo_icon()),
+        (actions.zoom_in, zoom_in_icon()),
+        (actions.zoom_out, zoom_out_icon()),
+        (actions.fit_width, fit_width_icon()),
+    ):
+        action.setIcon(icon)
     actions.quit.setMenuRole(QAction.MenuRole.QuitRole)
     actions.about.setMenuRole(QAction.MenuRole.AboutRole)
     # Ctrl+= as well as Ctrl++: on most keyboards "+" needs Shift.
     actions.zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
     actions.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    # Ctrl+W closes a document everywhere, whatever else the platform's Close key is.
+    close_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Close)
+    if QKeySequence("Ctrl+W") not in close_keys:
+        close_keys.append(QKeySequence("Ctrl+W"))
+    actions.close_review.setShortcuts(close_keys)
+    if not actions.quit.shortcuts():  # (Windows has no standard Quit key)
+        actions.quit.setShortcut(QKeySequence("Ctrl+Q"))
     for kind, action in actions.note_actions().items():
         action.setIcon(kind_icon(kind))
     actions.recommend.setIcon(kind_icon(None))
-    # Short labels on the toolbar (the menu shows the full "Undo Add comment").
+    # Short labels on the toolbar (the menu shows the full "Undo add comment").
     for action, short in (
         (actions.undo, tr("Undo")),
         (actions.redo, tr("Redo")),
@@ -154,9 +177,11 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     file_menu = bar.addMenu(tr("&File"))
     file_menu.addAction(actions.open)
     file_menu.addAction(actions.open_review)
-    recent_menu = file_menu.addMenu(tr("Open Re&cent"))
+    recent_menu = file_menu.addMenu(tr("Open Recen&t"))
     recent_menu.setObjectName("recent_menu")
     file_menu.addAction(actions.open_sample)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.save_copy)
     file_menu.addSeparator()
     file_menu.addAction(actions.export_report)
     file_menu.addAction(actions.export_notes)

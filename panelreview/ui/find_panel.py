@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -25,6 +25,7 @@ from panelreview.core.errors import UserError
 from panelreview.core.model import Document
 from panelreview.core.review import SectionRef
 from panelreview.storage import SearchHit
+from panelreview.ui.labels import shorten
 from panelreview.ui.review_session import ReviewSession
 
 SEARCH_DELAY_MS = 250
@@ -42,7 +43,7 @@ def search_document(document: Document, terms: str, limit: int = MAX_RESULTS) ->
     """Blocks containing every word (as a word start), for a draft with no review open."""
     words = [w.casefold() for w in _WORD.findall(terms)]
     if not words:
-        raise UserError("Type a word to search for.")
+        raise UserError(QCoreApplication.translate("FindPanel", "Type a word to search for."))
     patterns = [re.compile(r"\b" + re.escape(w), re.IGNORECASE) for w in words]
     hits: list[SearchHit] = []
     for block in document.blocks:
@@ -167,12 +168,24 @@ class FindPanel(QDockWidget):
             "reply": self.tr("Reply"),
             "recommendation": self.tr("Recommendation"),
         }
-        where = hit.section.label if hit.section.title is not None else self.tr("Opening pages")
+        where = self._where(hit)
         item = QListWidgetItem(f"{kinds.get(hit.item_type, hit.item_type)} · {where}\n{hit.snippet}")
         item.setData(HIT_ROLE, hit)
         spoken = f"{kinds.get(hit.item_type, '')}, {where}: {hit.snippet.replace('[', '').replace(']', '')}"
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         return item
+
+    def _where(self, hit: SearchHit) -> str:
+        """The hit's section, after its parent section's name: many plans repeat "What we will do"
+        under every priority."""
+        if hit.section.title is None:
+            return self.tr("Opening pages")
+        sections = {s.id: s for s in self._document.sections} if self._document is not None else {}
+        section = sections.get(hit.section.id) if hit.section.id is not None else None
+        parent = sections.get(section.parent) if section is not None and section.parent is not None else None
+        if parent is None:
+            return hit.section.label
+        return f"{shorten(parent.label, 40)} › {hit.section.label}"
 
     def hits(self) -> list[SearchHit]:
         return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())]

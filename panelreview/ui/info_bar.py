@@ -16,6 +16,7 @@ class InfoBar(QFrame):
         self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.setAccessibleName(self.tr("Notice about this draft"))
+        self._messages: list[str] = []
 
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -34,8 +35,20 @@ class InfoBar(QFrame):
         self.hide()
 
     def show_messages(self, messages: list[str]) -> None:
-        if not messages:
+        """Show these messages instead of any shown before (none: hide the bar)."""
+        self._messages = list(messages)
+        if not self._messages:
             self.hide()
             return
-        self.label.setText("\n".join(messages))
+        self.label.setText("\n".join(self._messages))
         self.show()
+
+    def add_message(self, message: str) -> None:
+        """Show ``message`` below those already shown (once)."""
+        shown = self._messages if not self.isHidden() else []
+        if message not in shown:
+            self.show_messages([*shown, message])
+
+    @property
+    def messages(self) -> list[str]:
+        return list(self._messages) if not self.isHidden() else []

@@ -4,36 +4,36 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, QRectF, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QWidget
 
 from panelreview.core.review import Kind, PanelStatus, Visibility
 from panelreview.ui.kind_style import kind_colour, kind_label, kind_mark, recommendation_colour
 
 
-def _t(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("labels", text)
 
 
 def visibility_label(visibility: Visibility) -> str:
     return {
-        Visibility.PRIVATE: _t("Private working note"),
-        Visibility.PANEL: _t("Shared with the panel"),
-        Visibility.REPORT: _t("Proposed for the published report"),
+        Visibility.PRIVATE: tr("Private working note"),
+        Visibility.PANEL: tr("Shared with the panel"),
+        Visibility.REPORT: tr("Proposed for the published report"),
     }[visibility]
 
 
 def visibility_short(visibility: Visibility) -> str:
     return {
-        Visibility.PRIVATE: _t("Private"),
-        Visibility.PANEL: _t("Panel"),
-        Visibility.REPORT: _t("Report"),
+        Visibility.PRIVATE: tr("Private"),
+        Visibility.PANEL: tr("Panel"),
+        Visibility.REPORT: tr("Report"),
     }[visibility]
 
 
 def visibility_help() -> str:
-    return _t(
+    return tr(
         "Private notes never leave your review. Notes shared with the panel go to the clerk. "
         "Notes proposed for the report may be published."
     )
@@ -41,11 +41,11 @@ def visibility_help() -> str:
 
 def panel_status_label(status: PanelStatus) -> str:
     return {
-        PanelStatus.DRAFT: _t("Draft"),
-        PanelStatus.PROPOSED: _t("Proposed to the panel"),
-        PanelStatus.AGREED: _t("Agreed by the panel"),
-        PanelStatus.AMENDED: _t("Agreed with changes"),
-        PanelStatus.WITHDRAWN: _t("Withdrawn"),
+        PanelStatus.DRAFT: tr("Draft"),
+        PanelStatus.PROPOSED: tr("Proposed to the panel"),
+        PanelStatus.AGREED: tr("Agreed by the panel"),
+        PanelStatus.AMENDED: tr("Agreed with changes"),
+        PanelStatus.WITHDRAWN: tr("Withdrawn"),
     }[status]
 
 
@@ -58,6 +58,56 @@ def fill_visibilities(combo: QComboBox) -> None:
     for visibility in Visibility:
         combo.addItem(visibility_label(visibility), visibility.value)
     combo.setToolTip(visibility_help())
+
+
+def shrinkable(combo: QComboBox, letters: int = 10) -> QComboBox:
+    """Let a panel's combo box be narrower than its longest choice (which it then elides), so the
+    panel, and the window, can be narrow on a small screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(letters)
+    return combo
+
+
+class FittingScrollArea(QScrollArea):
+    """Shows its widget at the viewport's size, scrolling only when that is below the widget's
+    minimum. (A resizable QScrollArea gives a widget with a word-wrapped label its preferred
+    height, so a panel's editor would scroll even with room to spare.)"""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setWidget(widget)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, which it scrolls to
+        widget.installEventFilter(self)
+
+    def fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        width = self.viewport().width()
+        layout = widget.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            least = layout.minimumHeightForWidth(width)
+        else:
+            least = widget.minimumSizeHint().height()
+        widget.resize(width, max(self.viewport().height(), least))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area: on a small screen a panel's editor scrolls rather
+    than making the window taller than the screen."""
+    return FittingScrollArea(widget)
 
 
 def select_data(combo: QComboBox, value: object) -> None:
@@ -78,7 +128,10 @@ def local_time(timestamp: str) -> str:
     except ValueError:
         return timestamp
     local = moment.astimezone()
-    return f"{local.day} {local.strftime('%b %Y, %H:%M')}"
+    shown = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return QLocale().toString(shown, "d MMM yyyy, HH:mm")  # month names in the member's language
 
 
 def shorten(text: str, limit: int = 90) -> str:
@@ -88,22 +141,28 @@ def shorten(text: str, limit: int = 90) -> str:
 
 
 def swatch_icon(colour: QColor, mark: str, size: int = 18) -> QIcon:
-    """A coloured square with a one-letter mark: colour is never the only cue."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(colour)
-    painter.setPen(QColor(0, 0, 0, 90))
-    painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
-    font = QFont(painter.font())
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.7))
-    painter.setFont(font)
-    painter.setPen(QColor(Qt.GlobalColor.black) if colour.lightness() > 110 else QColor(Qt.GlobalColor.white))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, mark)
-    painter.end()
-    return QIcon(pixmap)
+    """A coloured square with a one-letter mark: colour is never the only cue. Drawn for ordinary
+    and high-DPI screens alike, so it is sharp on both."""
+    icon = QIcon()
+    for ratio in (1, 2, 3):
+        pixmap = QPixmap(size * ratio, size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(colour)
+        painter.setPen(QColor(0, 0, 0, 90))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPixelSize(int(size * 0.7))
+        painter.setFont(font)
+        dark_text = colour.lightness() > 110
+        painter.setPen(QColor(Qt.GlobalColor.black) if dark_text else QColor(Qt.GlobalColor.white))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, mark)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def kind_icon(kind: Kind | None) -> QIcon:

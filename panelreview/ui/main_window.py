@@ -37,6 +37,7 @@ from panelreview.ui.reflow_view import DEFAULT_POINT_SIZE, ReflowView
 from panelreview.ui.review_controller import ReviewController
 from panelreview.ui.review_opener import ReviewOpener
 from panelreview.ui.review_session import ReviewSession, draft_bytes
+from panelreview.ui.save_copy import CopySaver
 from panelreview.ui.session_wiring import SessionWiring
 from panelreview.ui.start_view import StartView
 
@@ -89,10 +90,10 @@ class MainWindow(QMainWindow):
         for toggle, text in zip(
             toggles,
             (
-                self.tr("&Outline"),
-                self.tr("N&otes Panel"),
-                self.tr("Recommendations &Panel"),
-                self.tr("F&ind Panel"),
+                self.tr("Out&line"),
+                self.tr("&Notes Panel"),
+                self.tr("&Recommendations Panel"),
+                self.tr("Fin&d Panel"),
             ),
             strict=True,
         ):
@@ -104,12 +105,14 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.save_label.setObjectName("save_label")
         self.save_label.setAccessibleName(self.tr("Save status"))
-        self.statusBar().addPermanentWidget(self.section_label)
-        self.statusBar().addPermanentWidget(self.save_label)
+        for label in (self.section_label, self.save_label):
+            label.setContentsMargins(10, 0, 10, 0)
+            self.statusBar().addPermanentWidget(label)
 
         self.opener = DraftOpener(service, self)
         self.reviews = ReviewOpener(self)
         self.exporter = Exporter(self)
+        self.copies = CopySaver(self)
         self.controller = ReviewController(
             self, self.outline, self.notes, self.recommendations, self.find_panel
         )
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         a.smaller_text.triggered.connect(lambda: self.set_text_size(self._text_size - 1))
         a.normal_text.triggered.connect(lambda: self.set_text_size(DEFAULT_POINT_SIZE))
         a.about.triggered.connect(lambda: dialogs.show_about(self))
+        a.save_copy.triggered.connect(self.save_copy)
         a.export_report.triggered.connect(lambda: self.export(REPORT))
         a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
         a.export_annotated.triggered.connect(lambda: self.export(ANNOTATED))
@@ -318,6 +322,8 @@ class MainWindow(QMainWindow):
         for dock in self.docks:
             dock.hide()
         self.info_bar.hide()
+        self.section_label.clear()
+        self.statusBar().clearMessage()
         self.setWindowTitle(self.tr("PanelReview"))
         self.setWindowFilePath("")
         self.wiring.fill_recent()
@@ -329,6 +335,16 @@ class MainWindow(QMainWindow):
             return
         self.wiring.commit_editors()
         self.exporter.ask_and_export(what, session.path, session.path.stem)
+
+    def save_copy(self) -> None:
+        """File › Save a Copy…: what is typed but not yet saved goes into the copy too."""
+        session = self.session
+        if session is None:
+            return
+        self.wiring.commit_editors()
+        copy = self.copies.ask_and_save(session.review)
+        if copy is not None:
+            self.statusBar().showMessage(self.tr("Saved a copy as “{name}”.").format(name=copy.name), 12000)
 
     def _exported(self, path: Path, what: str) -> None:
         if what == REPORT:

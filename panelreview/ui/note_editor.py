@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 
 from panelreview.core.review import Annotation, Kind, Visibility
 from panelreview.ui.kind_style import kind_label
-from panelreview.ui.labels import fill_kinds, fill_visibilities, local_time, select_data, shorten
+from panelreview.ui.labels import (
+    fill_kinds,
+    fill_visibilities,
+    local_time,
+    select_data,
+    shorten,
+    shrinkable,
+)
 from panelreview.ui.note_dialog import ERROR_STYLE, parse_tags
 from panelreview.ui.review_session import ReviewSession
 
@@ -77,11 +84,11 @@ class NoteEditor(QWidget):
 
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(self.tr("Kind of note"))
-        fill_kinds(self.kind_combo)
+        fill_kinds(shrinkable(self.kind_combo))
         self.kind_combo.activated.connect(self._on_kind_chosen)
         self.visibility_combo = QComboBox()
         self.visibility_combo.setAccessibleName(self.tr("Who can see it"))
-        fill_visibilities(self.visibility_combo)
+        fill_visibilities(shrinkable(self.visibility_combo))
         self.visibility_combo.activated.connect(self._on_visibility_chosen)
         self.tags_edit = QLineEdit()
         self.tags_edit.setAccessibleName(self.tr("Tags"))

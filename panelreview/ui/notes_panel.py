@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 
 from panelreview.core.review import Annotation, Change, Kind, Visibility
 from panelreview.ui.kind_style import kind_label
-from panelreview.ui.labels import count_text, kind_icon, shorten, visibility_label, visibility_short
+from panelreview.ui.labels import (
+    count_text,
+    kind_icon,
+    scrolling,
+    shorten,
+    shrinkable,
+    visibility_label,
+    visibility_short,
+)
 from panelreview.ui.note_editor import NoteEditor
 from panelreview.ui.review_session import ReviewSession
 
@@ -61,7 +69,7 @@ class NotesPanel(QDockWidget):
             self.kind_combo.addItem(kind_icon(kind), kind_label(kind), kind.value)
         self.visibility_combo = QComboBox()
         self.visibility_combo.setAccessibleName(self.tr("Show notes with this visibility"))
-        self.visibility_combo.addItem(self.tr("Anyone can see"), None)
+        self.visibility_combo.addItem(self.tr("Any visibility"), None)
         for visibility in Visibility:
             self.visibility_combo.addItem(visibility_label(visibility), visibility.value)
         self.author_combo = QComboBox()
@@ -73,6 +81,7 @@ class NotesPanel(QDockWidget):
         self.filter_edit.setAccessibleName(self.tr("Filter notes by text"))
         self.filter_edit.setClearButtonEnabled(True)
         for combo in (self.scope_combo, self.kind_combo, self.visibility_combo, self.author_combo):
+            shrinkable(combo)
             combo.currentIndexChanged.connect(self.refresh)
         self.filter_edit.textChanged.connect(self.refresh)
 
@@ -89,6 +98,7 @@ class NotesPanel(QDockWidget):
         self.list.itemClicked.connect(self._on_activated)
         self.count_label = QLabel()
         self.count_label.setObjectName("notes_count")
+        self.count_label.setWordWrap(True)
 
         self.editor = NoteEditor()
         filters = QGridLayout()
@@ -107,9 +117,10 @@ class NotesPanel(QDockWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("notes_splitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(scrolling(self.editor))
+        # Shared evenly; on a small screen the editor scrolls rather than squeezing the list away.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setWidget(self.splitter)
         self.setMinimumWidth(300)

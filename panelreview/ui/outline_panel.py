@@ -13,6 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMenu, QTreeView, QWidget
 
 from panelreview.core.model import Document, Section
+from panelreview.ui.labels import count_text
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_COLUMN, PAGE_COLUMN, NOTES_COLUMN = 0, 1, 2
@@ -23,12 +24,20 @@ def page_text(section: Section) -> str:
 
 
 class OutlineModel(QStandardItemModel):
-    """Three columns: the section's label, its first page and the number of notes on it."""
+    """Three columns: the section's label, its first page and the number of notes on it.
+
+    A section shows its own notes; folded, it shows its subsections' notes too (so a note is
+    never out of sight), as a folded folder shows what is inside it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: dict[int, QStandardItem] = {}
         self._counts: dict[int, QStandardItem] = {}
+        self._parents: dict[int, int | None] = {}
+        self._own: dict[int, int] = {}
+        self._total: dict[int, int] = {}
+        self._folded: set[int] = set()
         self._set_headers()
 
     def _set_headers(self) -> None:
@@ -39,6 +48,8 @@ class OutlineModel(QStandardItemModel):
         self._set_headers()
         self._items.clear()
         self._counts.clear()
+        self._parents = {}
+        self._own, self._total, self._folded = {}, {}, set()
         if document is None:
             return
         root = self.invisibleRootItem()
@@ -61,19 +72,53 @@ class OutlineModel(QStandardItemModel):
             (parent_item or root).appendRow([item, page, count])
             self._items[section.id] = item
             self._counts[section.id] = count
+            self._parents[section.id] = section.parent if section.parent in self._items else None
 
     def set_counts(self, counts: Mapping[int, int]) -> None:
-        """The number of notes in each section, its subsections included (sections not named have none)."""
-        for section_id, item in self._counts.items():
-            n = counts.get(section_id, 0)
-            text = f"✎ {n}" if n else ""
-            if item.text() != text:
-                item.setText(text)
-                spoken = self.tr("%n note(s)", "", n) if n else ""
-                item.setAccessibleText(spoken)
-                item.setToolTip(spoken)
+        """The number of notes on each section itself (sections not named have none)."""
+        self._own = {k: v for k, v in counts.items() if v}
+        self._total = {}
+        for section_id, n in self._own.items():
+            seen: set[int] = set()
+            at: int | None = section_id
+            while at is not None and at not in seen:
+                seen.add(at)
+                self._total[at] = self._total.get(at, 0) + n
+                at = self._parents.get(at)
+        for section_id in self._counts:
+            self._show_count(section_id)
+
+    def set_folded(self, section_id: int, folded: bool) -> None:
+        """The tree folded or unfolded this section: its count follows."""
+        if folded:
+            self._folded.add(section_id)
+        else:
+            self._folded.discard(section_id)
+        self._show_count(section_id)
+
+    def _show_count(self, section_id: int) -> None:
+        item = self._counts.get(section_id)
+        if item is None:
+            return
+        own, total = self._own.get(section_id, 0), self._total.get(section_id, 0)
+        folded = section_id in self._folded and total > own
+        n = total if folded else own
+        text = f"✎ {n}" if n else ""
+        if folded:
+            spoken = count_text(
+                n,
+                self.tr("1 note here and in its subsections"),
+                self.tr("{n} notes here and in its subsections"),
+            )
+        else:
+            spoken = count_text(n, self.tr("1 note"), self.tr("{n} notes")) if n else ""
+        if item.text() != text or item.accessibleText() != spoken:
+            item.setText(text)
+            item.setAccessibleText(spoken)
+            item.setToolTip(spoken)
 
     def count_of(self, section_id: int) -> int:
+        """The number shown beside the section."""
         item = self._counts.get(section_id)
         return int(item.text().split()[-1]) if item is not None and item.text() else 0
 
@@ -109,6 +154,8 @@ class OutlinePanel(QDockWidget):
             self.tr("The draft's sections. Press Enter on a section to go to it.")
         )
         self._set_column_modes()
+        self.tree.expanded.connect(lambda index: self._folded(index, False))
+        self.tree.collapsed.connect(lambda index: self._folded(index, True))
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -130,6 +177,21 @@ class OutlinePanel(QDockWidget):
         self.model.load(document)
         self._set_column_modes()
         self.tree.expandToDepth(0)
+        self._sync_folded(self.model.invisibleRootItem())
+
+    def _sync_folded(self, parent: QStandardItem) -> None:
+        """Tell the model which sections are folded (expandToDepth says nothing by signal)."""
+        for row in range(parent.rowCount()):
+            child = parent.child(row, SECTION_COLUMN)
+            if child is not None and child.hasChildren():
+                folded = not self.tree.isExpanded(child.index())
+                self.model.set_folded(int(child.data(SECTION_ID_ROLE)), folded)
+                self._sync_folded(child)
+
+    def _folded(self, index: QModelIndex, folded: bool) -> None:
+        value = index.data(SECTION_ID_ROLE)
+        if value is not None:
+            self.model.set_folded(int(value), folded)
 
     def set_counts(self, counts: Mapping[int, int]) -> None:
         self.model.set_counts(counts)

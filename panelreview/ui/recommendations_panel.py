@@ -28,8 +28,10 @@ from panelreview.ui.labels import (
     count_text,
     fill_visibilities,
     kind_icon,
+    scrolling,
     select_data,
     shorten,
+    shrinkable,
     visibility_short,
 )
 from panelreview.ui.note_dialog import ERROR_STYLE
@@ -79,7 +81,7 @@ class RecommendationsPanel(QDockWidget):
         self.rationale_edit.setMinimumHeight(50)
         self.visibility_combo = QComboBox()
         self.visibility_combo.setAccessibleName(self.tr("Who can see it"))
-        fill_visibilities(self.visibility_combo)
+        fill_visibilities(shrinkable(self.visibility_combo))
         self.visibility_combo.activated.connect(self._on_visibility)
         self.links = QListWidget()
         self.links.setObjectName("recommendation_links")
@@ -110,9 +112,9 @@ class RecommendationsPanel(QDockWidget):
         link_row = QHBoxLayout()
         link_row.addWidget(self.link_passage_button)
         link_row.addWidget(self.link_section_button)
-        link_row.addWidget(self.unlink_button)
         link_row.addStretch(1)
-        bottom = QHBoxLayout()
+        bottom = QHBoxLayout()  # two rows, so the panel fits beside the draft on a small screen
+        bottom.addWidget(self.unlink_button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
         editor_layout = QVBoxLayout(editor)
@@ -130,7 +132,9 @@ class RecommendationsPanel(QDockWidget):
         top_layout.addWidget(self.empty_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(editor)
+        splitter.addWidget(scrolling(editor))
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setWidget(splitter)
         self.setMinimumWidth(300)

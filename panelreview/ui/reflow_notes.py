@@ -37,6 +37,7 @@ from panelreview.ui.selection import HighlightItem, TextSelection, highlight_col
 
 FOUND_EMPHASIS_MS = 2500
 MARK_SIZE = 15
+MARK_GUTTER = 2 * (MARK_SIZE + 2) + 12  # room for two marks side by side left of the text
 FOUND = QColor("#ff8f00")
 
 
@@ -325,6 +326,8 @@ class ReflowNotes(QTextBrowser):
             box = QRectF(x0, y, MARK_SIZE, MARK_SIZE)
             while any(box.intersects(other) for other in used):
                 box.translate(-(MARK_SIZE + 2), 0)
+                if box.left() < 1:  # no room further left: the next row down
+                    box.moveTo(x0, box.top() + MARK_SIZE + 2)
             used.append(box)
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1))
             painter.setBrush(highlight_colour(item))

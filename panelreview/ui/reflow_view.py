@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QWidget
 
 from panelreview.core.model import Block, BlockKind, Document
 from panelreview.ui.reflow_map import TextMap
-from panelreview.ui.reflow_notes import ReflowNotes
+from panelreview.ui.reflow_notes import MARK_GUTTER, ReflowNotes
 
 DEFAULT_POINT_SIZE = 12.0
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
@@ -181,7 +181,7 @@ class ReflowView(ReflowNotes):
         """Centre a column of readable width in a wide window."""
         em = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("M")
         spare = self.viewport().width() - MEASURE_EM * em
-        side = max(self.document().documentMargin(), spare / 2)  # room for the notes' marks
+        side = max(MARK_GUTTER, self.document().documentMargin(), spare / 2)  # room for the notes' marks
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         if abs(fmt.leftMargin() - side) >= 1:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from panelreview.core.anchor import Anchor, anchor_section, anchor_span
 from panelreview.core.errors import UserError
 from panelreview.core.model import Document, Section, full_text
-from panelreview.core.review import Annotation, Change, Kind
+from panelreview.core.review import Change, Kind
 from panelreview.storage import SearchHit
 from panelreview.ui import dialogs
 from panelreview.ui.find_panel import FindPanel, matched_words
@@ -115,19 +115,6 @@ class ReviewController(QObject):
         self.highlight_items = items
         self._view_call("set_highlights", items)
         self.highlights_changed.emit(items)
-
-    def _counts_with_subsections(self, notes: list[Annotation]) -> Counter[int]:
-        """Notes in each section, counting its subsections' notes too (a folded section shows them)."""
-        parents = {s.id: s.parent for s in self.document.sections} if self.document else {}
-        counts: Counter[int] = Counter()
-        for note in notes:
-            section_id = note.anchor.section_id
-            seen: set[int] = set()
-            while section_id is not None and section_id not in seen:
-                seen.add(section_id)
-                counts[section_id] += 1
-                section_id = parents.get(section_id)
-        return counts
 
     @staticmethod
     def _tooltip(what: str, author: str, text: str) -> str:

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 POSITION_SAVE_DELAY_MS = 1000
 
 
+def in_sentence(name: str) -> str:
+    """A change's name ("Add comment") as it reads after "Undo" or "Redo": "Undo add comment"."""
+    return name[:1].lower() + name[1:]
+
+
 class SessionWiring(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -33,6 +38,7 @@ class SessionWiring(QObject):
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(POSITION_SAVE_DELAY_MS)
         self._position_timer.timeout.connect(self.save_position)
+        self._failing = ""  # why the last edit could not be saved (the member has been told)
 
     # ----- connections --------------------------------------------------------------------------
     def wire(self) -> None:
@@ -92,8 +98,8 @@ class SessionWiring(QObject):
     def _undo_texts(self) -> None:
         a, session = self.w.window_actions, self.w.session
         stack = session.undo_stack if session is not None else None
-        undo_text = stack.undoText() if stack is not None and stack.canUndo() else ""
-        redo_text = stack.redoText() if stack is not None and stack.canRedo() else ""
+        undo_text = in_sentence(stack.undoText()) if stack is not None and stack.canUndo() else ""
+        redo_text = in_sentence(stack.redoText()) if stack is not None and stack.canRedo() else ""
         a.undo.setText(self.tr("&Undo {what}").format(what=undo_text) if undo_text else self.tr("&Undo"))
         a.redo.setText(self.tr("&Redo {what}").format(what=redo_text) if redo_text else self.tr("&Redo"))
         a.undo.setEnabled(bool(undo_text))
@@ -109,28 +115,46 @@ class SessionWiring(QObject):
         session.failed.connect(self._on_failed)
         session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
         session.undo_stack.cleanChanged.connect(lambda _c: self._undo_texts())
+        self._failing = ""
+        title = session.review.settings.plan_title or session.path.stem
         if session.read_only:
             w.save_label.setText(self.tr("Read-only: changes are not saved"))
+            w.info_bar.add_message(
+                self.tr(
+                    "This review is open read-only: you can read the draft and the notes, but not "
+                    "change them. It is open for editing somewhere else (another PanelReview window, "
+                    "perhaps on another computer), or you chose only to look. To make changes, close it "
+                    "there and open it here again. File › Save a Copy… still works."
+                )
+            )
+            window_title = self.tr("{title} — {review} (read-only) — PanelReview")
         else:
             w.save_label.setText(self.tr("All changes saved"))
+            window_title = self.tr("{title} — {review} — PanelReview")
         w.setWindowFilePath(str(session.path))
-        title = session.review.settings.plan_title or session.path.stem
-        w.setWindowTitle(
-            self.tr("{title} — {review} — PanelReview").format(title=title, review=session.path.name)
-        )
+        w.setWindowTitle(window_title.format(title=title, review=session.path.name))
         self.restore_position(session)
         self.fill_recent()
         self.update_actions()
 
     def _on_saved(self) -> None:
+        self._failing = ""
         self.w.save_label.setText(self.tr("All changes saved"))
+        self.w.save_label.setToolTip("")
         self._undo_texts()
 
     def _on_failed(self, message: str) -> None:
+        """Say so once: while saving keeps failing for the same reason (a full disk, a drive gone),
+        typing on does not bring the message up again at every pause; the status bar (and the
+        editor being typed in) keep saying it."""
         w = self.w
         w.save_label.setText(self.tr("Last change not saved"))
-        dialogs.show_error(w, self.tr("Not saved"), message)
+        w.save_label.setToolTip(message)
         self._undo_texts()
+        if message == self._failing:
+            return
+        self._failing = message
+        dialogs.show_error(w, self.tr("Not saved"), message)
 
     def commit_editors(self) -> bool:
         """Save text typed in the panels' editors that has not been saved yet; False if it could not be."""
@@ -211,7 +235,10 @@ class SessionWiring(QObject):
         if w.notes in wanted:
             w.notes.raise_()
         if not w.docks_sized:
-            w.resizeDocks([w.outline, w.notes], [300, 380], Qt.Orientation.Horizontal)
+            # On a small screen the draft keeps at least half the width.
+            width = w.width()
+            sizes = [min(300, width * 22 // 100), min(380, width * 28 // 100)]
+            w.resizeDocks([w.outline, w.notes], sizes, Qt.Orientation.Horizontal)
             w.docks_sized = True
 
     def fill_recent(self) -> None:
@@ -236,7 +263,7 @@ class SessionWiring(QObject):
         for action in (a.comment, a.question, a.concern, a.support, a.recommend, a.section_note):
             action.setEnabled(writable)
         a.delete.setEnabled(writable and session is not None and w.notes.current_note_id() is not None)
-        for action in (a.export_report, a.export_notes):
+        for action in (a.export_report, a.export_notes, a.save_copy):
             action.setEnabled(session is not None)
         a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
         w.outline.can_annotate = writable

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -70,7 +71,6 @@ class StartView(QWidget):
         self.recent_list.setObjectName("recent_reviews")
         self.recent_list.setAccessibleName(self.tr("Recent reviews"))
         self.recent_list.setAccessibleDescription(self.tr("Press Enter on a review to open it"))
-        self.recent_list.setMaximumHeight(150)
         self.recent_list.itemActivated.connect(self._on_recent)
         self.recent_label.setBuddy(self.recent_list)
 
@@ -98,10 +98,22 @@ class StartView(QWidget):
 
         for label in (title, intro):  # wrapped labels get the height their lines need
             label.setMinimumHeight(label.heightForWidth(CARD_WIDTH - 2 * CARD_MARGIN))
+        page = QWidget()
+        centred = QVBoxLayout(page)
+        centred.addStretch(1)
+        centred.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred.addStretch(2)
+        # In a scroll area, so a small window (or large text) scrolls the card instead of the
+        # card holding the whole window wider than the screen once a draft is open beside it.
+        scroll = QScrollArea()
+        scroll.setObjectName("start_scroll")
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.set_recent([])
 
     def set_recent(self, reviews: list[RecentReview]) -> None:
@@ -114,6 +126,13 @@ class StartView(QWidget):
             self.recent_list.addItem(item)
         self.recent_label.setVisible(bool(reviews))
         self.recent_list.setVisible(bool(reviews))
+        # As tall as its reviews (up to five), so one recent review is not lost in an empty box.
+        rows = sum(
+            self.recent_list.sizeHintForRow(r) + 2 * self.recent_list.spacing()
+            for r in range(min(5, len(reviews)))
+        )
+        frame = 2 * self.recent_list.frameWidth()
+        self.recent_list.setFixedHeight(max(rows, self.recent_list.fontMetrics().height() * 2) + frame + 4)
 
     def _on_recent(self, item: QListWidgetItem) -> None:
         value = item.data(PATH_ROLE)

@@ -129,7 +129,7 @@ def test_a_note_on_a_whole_section_from_the_outline_menu(
     index = window.outline.model.index_of(section_id)
     count = index.sibling(index.row(), 2)
     assert count.data() == "✎ 1"
-    assert count.data(Qt.ItemDataRole.AccessibleTextRole) == "1 note(s)"
+    assert count.data(Qt.ItemDataRole.AccessibleTextRole) == "1 note"
 
 
 def test_a_section_note_on_a_word_draft(qtbot: Any, window: MainWindow, samples: Path) -> None:

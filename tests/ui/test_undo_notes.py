@@ -50,7 +50,7 @@ def test_editing_the_text_saves_it_as_one_undo_step(
     assert _on_disk(session) == [("comment", "Draft wording that needs a baseline.", "private")]
     stack = session.undo_stack
     assert [stack.text(i) for i in range(stack.count())] == ["Add comment", "Edit comment"]
-    assert window.window_actions.undo.text() == "&Undo Edit comment"
+    assert window.window_actions.undo.text() == "&Undo edit comment"
     window.window_actions.undo.trigger()
     assert _on_disk(session) == [("comment", "Draft wording", "private")]
     assert editor.body_edit.toPlainText() == "Draft wording"
@@ -95,7 +95,7 @@ def test_delete_key_deletes_the_chosen_note_and_undo_brings_it_back(
     assert _on_disk(session) == []
     assert window.notes.list.count() == 0
     assert window.controller.highlight_items == []
-    assert window.window_actions.undo.text() == "&Undo Delete comment"
+    assert window.window_actions.undo.text() == "&Undo delete comment"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _on_disk(session) == [("comment", "Draft wording", "private")]
     assert [item.id for item in window.controller.highlight_items] == [note_id]
