@@ -34,7 +34,7 @@ from panelreview.storage.review_file import CLOCK, ITEM_TYPES, KEYS, searchable_
 from panelreview.storage.share import ShareOps
 
 IMPORT_LABEL = "Import members' reviews"
-UNDO_IMPORT_LABEL = "Undo import of members' reviews"
+UNDO_IMPORT_LABEL = "Remove imported members' reviews"
 _ITEMS = ("annotations", "replies", "recommendations")
 _CHUNK = 500
 _WRITE_ORDER = ("members", "annotations", "recommendations", "replies", "recommendation_links", "roster")

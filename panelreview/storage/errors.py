@@ -44,7 +44,7 @@ def not_saved(exc: sqlite3.Error, what: str = "Your change") -> NotSaved:
     elif primary == sqlite3.SQLITE_READONLY or "readonly" in text:
         reason = (
             "the review file cannot be written to (it may be read-only, or on a read-only drive). "
-            "Use “Save a copy” to keep your work somewhere you can write to."
+            "Use File › Save a Copy… to keep your work somewhere you can write to."
         )
     elif primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
         reason = "the review is busy in another window. Wait a moment and try again."

@@ -21,6 +21,7 @@ class Actions:
     open_sample: QAction
     close_review: QAction
     save_copy: QAction
+    review_settings: QAction
     export_report: QAction
     export_notes: QAction
     export_annotated: QAction
@@ -90,6 +91,12 @@ def build_actions(window: QMainWindow) -> Actions:
             tr("Save a Cop&y…"),
             QKeySequence.StandardKey.SaveAs,
             tr("Save a complete copy of this review, to back it up or to keep a version"),
+        ),
+        review_settings=_action(
+            window,
+            tr("Review Settin&gs…"),
+            None,
+            tr("The panel's name, the titles and dates the report is headed with, the response statuses"),
         ),
         export_report=_action(
             window, tr("&Export Report…"), "Ctrl+E", tr("Write the panel's report as Word or PDF")
@@ -183,6 +190,7 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     file_menu.addSeparator()
     file_menu.addAction(actions.save_copy)
     file_menu.addSeparator()
+    file_menu.addAction(actions.review_settings)
     file_menu.addAction(actions.export_report)
     file_menu.addAction(actions.export_notes)
     file_menu.addAction(actions.export_annotated)

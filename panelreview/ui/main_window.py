@@ -39,6 +39,7 @@ from panelreview.ui.review_opener import ReviewOpener
 from panelreview.ui.review_session import ReviewSession, draft_bytes
 from panelreview.ui.save_copy import CopySaver
 from panelreview.ui.session_wiring import SessionWiring
+from panelreview.ui.settings_dialog import edit_settings
 from panelreview.ui.start_view import StartView
 
 GEOMETRY_KEY = "window/geometry"
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         a.normal_text.triggered.connect(lambda: self.set_text_size(DEFAULT_POINT_SIZE))
         a.about.triggered.connect(lambda: dialogs.show_about(self))
         a.save_copy.triggered.connect(self.save_copy)
+        a.review_settings.triggered.connect(self.edit_review_settings)
         a.export_report.triggered.connect(lambda: self.export(REPORT))
         a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
         a.export_annotated.triggered.connect(lambda: self.export(ANNOTATED))
@@ -335,6 +337,11 @@ class MainWindow(QMainWindow):
             return
         self.wiring.commit_editors()
         self.exporter.ask_and_export(what, session.path, session.path.stem)
+
+    def edit_review_settings(self) -> None:
+        """File › Review Settings…: the names and dates the report is headed with."""
+        if self.session is not None:
+            edit_settings(self, self.session)
 
     def save_copy(self) -> None:
         """File › Save a Copy…: what is typed but not yet saved goes into the copy too."""

@@ -263,7 +263,7 @@ class SessionWiring(QObject):
         for action in (a.comment, a.question, a.concern, a.support, a.recommend, a.section_note):
             action.setEnabled(writable)
         a.delete.setEnabled(writable and session is not None and w.notes.current_note_id() is not None)
-        for action in (a.export_report, a.export_notes, a.save_copy):
+        for action in (a.export_report, a.export_notes, a.save_copy, a.review_settings):
             action.setEnabled(session is not None)
         a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
         w.outline.can_annotate = writable

@@ -46,7 +46,7 @@ KNOWN_LABELS = (
     QT_TRANSLATE_NOOP("change", "Link passage"),
     QT_TRANSLATE_NOOP("change", "Change review settings"),
     QT_TRANSLATE_NOOP("change", "Import members' reviews"),
-    QT_TRANSLATE_NOOP("change", "Undo import of members' reviews"),
+    QT_TRANSLATE_NOOP("change", "Remove imported members' reviews"),
     QT_TRANSLATE_NOOP("change", "Add panel recommendation"),
     QT_TRANSLATE_NOOP("change", "Add to recommendation"),
     QT_TRANSLATE_NOOP("change", "Change member's part"),

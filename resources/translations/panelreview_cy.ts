@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/actions.py" line="+79"/>
+        <location filename="../../panelreview/ui/actions.py" line="+80"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,6 +61,16 @@
     <message>
         <location line="+2"/>
         <source>Save a complete copy of this review, to back it up or to keep a version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review Settin&amp;gs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The panel&apos;s name, the titles and dates the report is headed with, the response statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -300,7 +310,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1257,13 +1267,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/main_window.py" line="+53"/>
-        <location line="+274"/>
+        <location filename="../../panelreview/ui/main_window.py" line="+54"/>
+        <location line="+275"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,7 +1303,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,7 +1359,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>Saved a copy as “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3617,7 +3627,7 @@ Open it read-only, to look without changing it?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Undo import of members&apos; reviews</source>
+        <source>Remove imported members&apos; reviews</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

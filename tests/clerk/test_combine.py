@@ -134,7 +134,7 @@ def test_undo_last_import_after_reopening(clerk: Review, ann: Review, bob: Revie
     clerk.close()
     with open_review(path) as reopened:
         undone = reopened.undo_last_import()
-        assert undone.label == "Undo import of members' reviews"
+        assert undone.label == "Remove imported members' reviews"
         assert state(reopened) == after_ann
         assert len(reopened.imports()) == 1
         reopened.apply(undone.inverse())  # redo, as the undo stack would

@@ -98,7 +98,7 @@ def test_undo_last_import_takes_it_out_and_edit_undo_puts_it_back(
     assert rows["Ann Jones"][0] == "Received"
     assert rows["Cllr Bob Smith"][0] == rows["Cat Lee"][0] == "Not yet received"
     assert desk.session is not None
-    assert desk.session.undo_stack.undoText() == "Undo import of members' reviews"
+    assert desk.session.undo_stack.undoText() == "Remove imported members' reviews"
 
     desk.session.undo_stack.undo()  # Edit → Undo: the import is back
     assert len(desk.review.annotations()) == 5

@@ -226,7 +226,7 @@ def test_a_failing_save_keeps_the_typing_says_so_once_and_saves_when_it_can(
         assert window.save_label.text() == "Last change not saved"
         assert "was not saved" in window.save_label.toolTip()
         assert len(shown) == 1, "the same problem is explained once, not at every pause in typing"
-        assert "cannot be written to" in shown[0][1] and "Save a copy" in shown[0][1]
+        assert "cannot be written to" in shown[0][1] and "File › Save a Copy…" in shown[0][1]
         assert _notes_in(session.path) == [("concern", "No baseline")]
     finally:
         _stop_writing(session, False)

@@ -69,3 +69,17 @@ def test_an_empty_plan_title_is_explained_and_nothing_saved(
     finally:
         session.close()
         session.review.close()
+
+
+def test_file_menu_opens_the_settings_of_the_open_review(
+    qtbot: Any, window: Any, samples: Path, monkeypatch: Any
+) -> None:
+    from tests.ui.conftest import open_review_of
+
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.docx")
+    action = window.window_actions.review_settings
+    assert action.isEnabled() and action.text().replace("&", "") == "Review Settings…"
+    _answer(monkeypatch, lambda d: d.texts["panel_name"].setText("Westshire Police, Fire and Crime Panel"))
+    action.trigger()
+    assert session.review.settings.panel_name == "Westshire Police, Fire and Crime Panel"
+    assert window.window_actions.undo.isEnabled()
