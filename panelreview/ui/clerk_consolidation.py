@@ -118,7 +118,9 @@ class ConsolidationTab(QWidget):
         number_row.addStretch(1)
         left_layout.addLayout(order_row)
         left_layout.addLayout(number_row)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Above and below, not side by side: the desk is a side panel beside the draft, and side by
+        # side its two halves needed 900 px, leaving the draft a sliver on a laptop.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 2)

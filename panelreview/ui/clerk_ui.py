@@ -33,7 +33,7 @@ from panelreview.ui.clerk_view_entry import add_member_view
 from panelreview.ui.review_session import ReviewSession
 from panelreview.ui.send_to_clerk import send_to_clerk
 
-DESK_WIDTH = 640  # wide enough for the members list's columns beside the draft
+DESK_WIDTH = 580  # the desk's narrowest useful width: the draft keeps the rest
 
 
 @dataclass(frozen=True, slots=True)

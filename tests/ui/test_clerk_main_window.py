@@ -65,3 +65,21 @@ def test_a_pack_opened_without_the_clerks_review_is_explained(
     title, text = shown["warning"][0]
     assert "review pack" in title and "Import Members' Reviews" in text
     assert window.session is None
+
+
+def test_the_desk_leaves_the_draft_readable_on_a_laptop_screen(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    panel = build_members(tmp_path / "members")
+    path = start_clerk(tmp_path)
+    with open_review(path) as review:
+        review.import_packs(list(panel.packs.values()))
+    window.resize(1366, 768)
+    open_and_wait(qtbot, window, path)
+    wait_for_session(qtbot, window)
+    qtbot.waitUntil(lambda: window.clerk_ui.desk.isVisible(), timeout=5000)
+    for tab in range(window.clerk_ui.desk.tabs.count()):  # every tab, the widest included
+        window.clerk_ui.desk.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        draft_width = window.centralWidget().width()  # the draft's part of the window
+        assert draft_width >= 400, f"the draft is left {draft_width} px of {window.width()}"
