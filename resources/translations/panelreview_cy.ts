@@ -928,7 +928,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>No panel recommendations yet. In Synthesis, tick members&apos; items (or choose similar recommendations) and make them one of the panel&apos;s recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
