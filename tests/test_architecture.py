@@ -73,3 +73,16 @@ def test_outline_command_loads_only_what_reading_a_draft_needs(tmp_path: Path) -
     loaded = json.loads(result.stderr.strip().splitlines()[-1])
     assert loaded == []
     assert json.loads(result.stdout)[0] == {"number": "1", "title": "Purpose", "level": 1, "page": None}
+
+
+def test_the_window_starts_without_loading_the_review_file_or_report_code() -> None:
+    """The first page of a draft is drawn before sqlite-utils, python-docx or the exporters load."""
+    code = (
+        "import os, sys, json\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import panelreview.app\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'docx') "
+        "or m.startswith(('panelreview.export', 'panelreview.storage.review')))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

@@ -124,6 +124,18 @@ class SectionRef:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result. ``item_type`` is "block" (the draft's text), "annotation", "reply" or
+    "recommendation"; ``snippet`` shows the match between [ and ]."""
+
+    item_type: str
+    item_id: str
+    draft_id: str | None
+    section: SectionRef
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     id: str
     annotation_id: str

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from panelreview.core.errors import UserError
@@ -16,6 +15,7 @@ from panelreview.core.review import (
     Recommendation,
     Reply,
     Role,
+    SearchHit,
     SectionRef,
     Visibility,
     parse_kind,
@@ -27,18 +27,6 @@ from panelreview.storage.recommendation_ops import RecommendationOps
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 500
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One search result. ``item_type`` is "block" (the draft's text), "annotation", "reply" or
-    "recommendation"; ``snippet`` shows the match between [ and ]."""
-
-    item_type: str
-    item_id: str
-    draft_id: str | None
-    section: SectionRef
-    snippet: str
 
 
 def fts_query(terms: str) -> str:

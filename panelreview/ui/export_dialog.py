@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.errors import UserError
-from panelreview.storage import open_review
 from panelreview.ui import dialogs
 from panelreview.ui.background import Job, run_in_background
 
@@ -122,6 +121,7 @@ class ExportOptionsDialog(QDialog):
 def _export(what: str, review_path: Path, out: Path, options: ReportOptions) -> Path:
     """On a worker thread, with its own read-only connection to the review."""
     from panelreview import export
+    from panelreview.storage import open_review
 
     review = open_review(review_path, read_only=True)
     try:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from panelreview.core.errors import UserError
-from panelreview.storage import Review, ReviewInUse, create_review, open_review
+from panelreview.storage import ReviewInUse
 from panelreview.ui import dialogs
 from panelreview.ui.background import Job, run_in_background
 from panelreview.ui.document_worker import LoadedDraft
@@ -32,11 +33,16 @@ from panelreview.ui.review_setup import (
     saved_setup,
 )
 
+if TYPE_CHECKING:
+    from panelreview.storage import Review
+
 log = logging.getLogger(__name__)
 
 
 def _create(path: Path, draft: LoadedDraft, setup: Setup) -> Path:
     """On a worker thread: write the new review file and close it again (the GUI opens it)."""
+    from panelreview.storage import create_review
+
     review = create_review(
         path, draft.data, draft.document, member_name=setup.name, role=setup.role, plan_title=None
     )
@@ -58,6 +64,8 @@ class ReviewOpener(QObject):
     # ----- opening a review file ----------------------------------------------------------------
     def open_file(self, path: Path) -> Review | None:
         """Open a review for editing, or read-only if the member agrees; None if it cannot be."""
+        from panelreview.storage import open_review
+
         setup = saved_setup()
         member = setup.name if setup else ""
         try:

@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from panelreview.core.errors import UserError
 from panelreview.core.review import Change
-from panelreview.storage import Review
 from panelreview.ui.undo_commands import ChangeCommand, change_text, safely
+
+if TYPE_CHECKING:
+    from panelreview.storage import Review
 
 log = logging.getLogger(__name__)
 

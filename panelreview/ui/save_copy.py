@@ -14,15 +14,18 @@ import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from panelreview.core.errors import UserError
-from panelreview.storage import Review
 from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui import dialogs
+
+if TYPE_CHECKING:
+    from panelreview.storage import Review
 
 COPY_FOLDER_KEY = "files/copy_folder"
 
