@@ -91,7 +91,9 @@ class Part:
         return part
 
     def lay_out(self, running: set[str]) -> Part:
-        """Drop running headers and footers, then order each page into paragraphs."""
+        """Drop running headers and footers, then order each page into paragraphs (again, if
+        called again with other running headers)."""
+        self.paragraphs, self.no_text = [], []
         for offset, lines in enumerate(self.lines):
             pno = self.start + offset
             width, height = self.sizes[offset]
@@ -99,7 +101,6 @@ class Part:
                 self.no_text.append(pno + 1)
             kept = strip_furniture(lines, height, running)
             self.paragraphs.append(paragraphs(reading_order(kept, width)))
-        self.lines = []  # not needed any more
         return self
 
 
@@ -126,9 +127,16 @@ def read_pages(doc: Any, page_count: int, workers: int = 1) -> PagesRead:
         return _joined([part.lay_out(running_keys(part.keys))])
     bounds = [page_count * i // workers for i in range(workers + 1)]
     helpers = [_Helper(doc, bounds[i], bounds[i + 1]) for i in range(1, workers)]
-    parts = [Part(0, bounds[1]).extract(doc)] + [h.extracted(doc) for h in helpers]
-    running = running_keys([keys for part in parts for keys in part.keys])
-    return _joined([part.lay_out(running) for part in parts])
+    own = Part(0, bounds[1]).extract(doc)
+    # While the children finish, lay out our own pages with the running headers our pages show;
+    # running headers repeat throughout, so this is nearly always the final answer.
+    guess = running_keys(own.keys)
+    own.lay_out(guess)
+    others = [h.extracted(doc) for h in helpers]
+    running = running_keys([keys for part in (own, *others) for keys in part.keys])
+    if running != guess:
+        own.lay_out(running)
+    return _joined([own, *(part.lay_out(running) for part in others)])
 
 
 def _joined(parts: list[Part]) -> PagesRead:

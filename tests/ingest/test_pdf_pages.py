@@ -78,3 +78,18 @@ def test_short_documents_are_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
         assert len(pdf_pages.read_pages(doc, doc.page_count, workers=4).paragraphs) == 10
     finally:
         doc.close()
+
+
+def test_a_margin_line_on_the_first_pages_only_is_kept_as_one_process_would() -> None:
+    """The parent lays out its pages early with the headers it has seen; when the whole document
+    says otherwise (a line on 15 of 80 pages is not a running header), it lays them out again."""
+    base = pymupdf.open(stream=_long_pdf(80), filetype="pdf")
+    for number in range(15):
+        base[number].insert_text((300, 40), "Annex A applies", fontsize=9, fontname="helv")
+    data = base.tobytes()
+    base.close()
+    digest = hashlib.sha256(data).hexdigest()
+    alone = read_pdf(data, "annex.pdf", digest, workers=1)
+    shared = read_pdf(data, "annex.pdf", digest, workers=2)
+    assert [(b.text, b.page) for b in shared.blocks] == [(b.text, b.page) for b in alone.blocks]
+    assert sum("Annex A applies" in b.text for b in shared.blocks) == 15
