@@ -126,8 +126,12 @@ class DocumentWorker(QObject):
         pdf = self._open_pdf(data, password)
         if pdf is None:
             return None
+        try:
+            sizes, labels = page_geometry(pdf)
+        except Exception:  # no usable page tree: the full read explains it plainly
+            pdf.close()
+            return None
         self._docs[token] = pdf
-        sizes, labels = page_geometry(pdf)
         if not sizes:
             return pdf
         self.pages_ready.emit(token, sizes, labels)

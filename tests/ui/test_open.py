@@ -96,6 +96,27 @@ def test_a_broken_file_shows_a_plain_english_error(
     assert window.stack.currentWidget() is window.start_view
 
 
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("pdfjs-poppler-67295-0.pdf", "its pages cannot be found"),  # no page tree at all
+        ("pdfjs-poppler-85140-0.pdf", "cannot be opened as a PDF"),
+        ("poi-truncated62886.docx", "damaged or incomplete"),
+    ],
+)
+def test_a_damaged_real_world_file_is_explained_not_called_unexpected(
+    qtbot: Any, window: MainWindow, corpus: Path, monkeypatch: pytest.MonkeyPatch, name: str, said: str
+) -> None:
+    shown = _capture_warnings(monkeypatch)
+    found = next(corpus.rglob(name))
+    with qtbot.waitSignal(window.opener.open_failed, timeout=OPEN_TIMEOUT_MS):
+        window.open_path(found)
+    assert len(shown) == 1
+    message = shown[0][1]
+    assert said in message and "unexpected" not in message, message
+    assert window.stack.currentWidget() is window.start_view
+
+
 def test_a_missing_file_says_so(
     qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
