@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -64,3 +65,22 @@ def write_atomically(
             temp.unlink()
         raise
     sync_folder(target.parent)
+
+
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def safe_file_stem(text: str, fallback: str = "Review", limit: int = 120) -> str:
+    """``text`` as a file name any system accepts: no path or reserved characters, not too long."""
+    stem = " ".join(_NOT_IN_NAMES.sub(" ", text).split())[:limit].strip(" .")
+    return stem or fallback
+
+
+def unused_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/stem+suffix``, or ``stem (2)``, ``stem (3)``… : never a file that is already there."""
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem} ({number}){suffix}"
+        number += 1
+    return candidate

@@ -98,3 +98,16 @@ def test_a_long_name_leaves_room_for_the_temporary_one(tmp_path: Path) -> None:
     fileio.write_atomically(target.with_suffix(".prpack"), _write(b"pack"))
     assert target.with_suffix(".prpack").read_bytes() == b"pack"
     assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_file_names_made_from_titles_are_safe_everywhere_and_never_replace_a_file(tmp_path: Path) -> None:
+    from panelreview.fileio import safe_file_stem, unused_path
+
+    assert safe_file_stem('Plan 2025/29: "Draft" v2?.') == "Plan 2025 29 Draft v2"
+    assert safe_file_stem("  /// ") == "Review"
+    assert len(safe_file_stem("x" * 300)) == 120
+    first = unused_path(tmp_path, "Plan", ".pcpr")
+    assert first.name == "Plan.pcpr"
+    first.write_bytes(b"")
+    (tmp_path / "Plan (2).pcpr").write_bytes(b"")
+    assert unused_path(tmp_path, "Plan", ".pcpr").name == "Plan (3).pcpr"

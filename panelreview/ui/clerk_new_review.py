@@ -8,7 +8,6 @@ written on a worker thread; the dialog stays responsive and says what it is doin
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from panelreview.core.errors import UserError
 from panelreview.core.review import Role
+from panelreview.fileio import safe_file_stem, unused_path
 from panelreview.ui.background import Job, run_in_background
 from panelreview.ui.note_dialog import ERROR_STYLE
 from panelreview.ui.review_setup import default_folder, saved_setup
@@ -72,14 +72,7 @@ def create_panel_review(
 
 def suggested_path(folder: Path, draft: Path | None, panel_name: str) -> Path:
     stem = draft.stem if draft is not None else "draft"
-    name = f"{panel_name or 'Panel'} review of {stem}"
-    name = re.sub(r'[\\/:*?"<>|]+', " ", name).strip()[:120]
-    path = folder / f"{name}.pcpr"
-    n = 2
-    while path.exists():
-        path = folder / f"{name} ({n}).pcpr"
-        n += 1
-    return path
+    return unused_path(folder, safe_file_stem(f"{panel_name or 'Panel'} review of {stem}"), ".pcpr")
 
 
 class NewPanelReviewDialog(QDialog):

@@ -6,7 +6,6 @@ again reopens the same review instead of starting another.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.review import Role
+from panelreview.fileio import safe_file_stem, unused_path
 from panelreview.storage.schema import FILE_SUFFIX
 
 NAME_KEY = "member/name"
@@ -80,13 +80,7 @@ def remember_review(draft_sha: str, review: Path) -> None:
 
 def new_review_path(folder: Path, draft_name: str) -> Path:
     """A review file name beside the others, after the draft, never over an existing file."""
-    stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", Path(draft_name).stem).strip() or "Review"
-    candidate = folder / f"{stem}{FILE_SUFFIX}"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem} ({number}){FILE_SUFFIX}"
-        number += 1
-    return candidate
+    return unused_path(folder, safe_file_stem(Path(draft_name).stem), FILE_SUFFIX)
 
 
 class ReviewSetupDialog(QDialog):

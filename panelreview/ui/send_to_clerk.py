@@ -9,7 +9,6 @@ the file or copies it to a memory stick.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from panelreview.core.clerk import PackSummary
 from panelreview.core.errors import UserError
 from panelreview.core.review import Visibility
+from panelreview.fileio import safe_file_stem
 from panelreview.ui import dialogs
 from panelreview.ui.labels import count_text
 from panelreview.ui.review_session import ReviewSession
@@ -139,7 +139,7 @@ def suggested_name(session: ReviewSession) -> str:
     review = session.review
     title = review.settings.plan_title or session.path.stem
     name = f"{review.owner.name} - {title}"
-    return re.sub(r'[\\/:*?"<>|]+', " ", name).strip()[:120] + ".pcpack"
+    return safe_file_stem(name) + ".pcpack"
 
 
 def send_to_clerk(parent: QWidget | None, session: ReviewSession | None) -> PackSummary | None:
