@@ -28,7 +28,7 @@ from panelreview.storage.errors import (
     not_saved,
 )
 from panelreview.storage.lock import ReviewLock
-from panelreview.storage.migrations import SCHEMAS, migrate, statements
+from panelreview.storage.migrations import SCHEMAS, migrate, statements, upgraded_copy
 from panelreview.storage.schema import (
     APPLICATION_ID,
     SCHEMA_CURRENT,
@@ -130,11 +130,15 @@ def open_file(path: Path, *, read_only: bool = False, member: str = "") -> Opene
         raise
     if read_only:
         if version != SCHEMA_VERSION:
-            probe.close()
-            raise ReviewFileError(
-                f"“{path.name}” was made by an older PanelReview. Open it for editing once so it "
-                "can be upgraded (a backup copy is kept)."
-            )
+            # Read an older file through an upgraded copy in memory: the file itself is left as it
+            # is (it is upgraded, with a backup, the first time it is opened for editing).
+            try:
+                upgraded = upgraded_copy(probe, version)
+            except sqlite3.Error as exc:
+                raise ReviewFileError(f"“{path.name}” could not be read ({exc}).") from None
+            finally:
+                probe.close()
+            return OpenedFile(upgraded, None, read_only=True)
         return OpenedFile(probe, None, read_only=True)
     probe.close()
     if not os.access(path, os.W_OK):

@@ -161,6 +161,28 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
+def upgraded_copy(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
+    """A read-only copy of the review in memory, brought from ``version`` to the current one.
+
+    For reading an older file without changing it (opened read-only, say because another copy of
+    PanelReview has it open for editing).
+    """
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(memory)
+        memory.execute("PRAGMA trusted_schema = OFF")
+        memory.execute("BEGIN IMMEDIATE")
+        for step in range(version, SCHEMA_VERSION):
+            UPGRADES[step](memory)
+        memory.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        memory.execute("COMMIT")
+        memory.execute("PRAGMA query_only = ON")
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
 def migrate(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Bring the open file from ``version`` to the current one; returns the backup's path.
 

@@ -86,3 +86,20 @@ def test_version_2_clerks_review_is_upgraded_and_takes_views_on_paper(
     backup = sqlite3.connect(upgraded.backup_path)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 2
     backup.close()
+
+
+def test_an_older_review_opened_read_only_is_read_through_an_upgraded_copy_and_left_alone(
+    make_review: MakeReview,
+) -> None:
+    ann = make_review("Cllr Ann Jones")
+    ann.add_recommendation("Publish the budget", anchor=ann.anchor_for(section="3.1"), visibility="panel")
+    path = ann.path
+    ann.close()
+    _as_version_1(path)
+    before = path.read_bytes()
+    with open_review(path, read_only=True) as old:  # e.g. another copy has it open for editing
+        assert old.backup_path is None
+        assert [r.wording for r in old.recommendations()] == ["Publish the budget"]
+        assert [r.wording for r in old.panel_recommendations()] == ["Publish the budget"]  # v3 query
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir() if "backup" in p.name) == []
