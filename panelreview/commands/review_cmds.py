@@ -66,15 +66,16 @@ def _target_args(p: argparse.ArgumentParser) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from panelreview.ingest import open_document
+    from panelreview.ingest.opener import read_document_bytes, read_file
     from panelreview.storage import ReviewFileError, create_review
     from panelreview.storage.review import review_path
 
     target = review_path(args.review)
     if target.exists():  # say so before spending time reading the draft
         raise ReviewFileError(f"“{target.name}” already exists. Choose another name, or open it instead.")
-    document = open_document(args.draft)
-    data = Path(args.draft).read_bytes()
+    draft = Path(args.draft)
+    data = read_file(draft)  # read once: the review file keeps these same bytes
+    document = read_document_bytes(data, draft.name)
     review = create_review(
         target,
         data,

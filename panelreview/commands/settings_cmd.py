@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-# option, setting, what the user is told it is; dates are read day-first.
+# (setting, help); DATES add the short name errors use. Dates are read day-first.
 FIELDS = (
     ("panel_name", "the panel's name, e.g. “Westshire Police and Crime Panel”"),
     ("plan_title", "the plan's title, e.g. “Police and Crime Plan 2025-29”"),

@@ -31,8 +31,7 @@ def default_workers() -> int:
     """How many processes a command-line run may use: up to 4, and only where fork is safe."""
     if not sys.platform.startswith("linux"):
         return 1  # macOS frameworks and Windows have no safe fork
-    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(4, count))
+    return min(4, len(os.sched_getaffinity(0)))  # the CPUs this process may run on (at least one)
 
 
 def read_document_bytes(

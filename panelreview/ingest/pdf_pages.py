@@ -121,8 +121,9 @@ def read_pages(doc: Any, page_count: int, workers: int = 1) -> PagesRead:
     Call with ``workers`` > 1 only from a process with no other threads (the command line), never
     from the desktop application: forking a threaded process is unsafe.
     """
-    workers = min(workers, max(1, page_count // (MIN_PAGES_TO_SPLIT // 2)))
-    if workers <= 1 or page_count < MIN_PAGES_TO_SPLIT:
+    # Each process reads at least MIN_PAGES_TO_SPLIT // 2 pages, so a shorter PDF is not split.
+    workers = min(workers, page_count // (MIN_PAGES_TO_SPLIT // 2))
+    if workers <= 1:
         part = Part(0, page_count).extract(doc)
         return _joined([part.lay_out(running_keys(part.keys))])
     bounds = [page_count * i // workers for i in range(workers + 1)]

@@ -17,6 +17,22 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children forked while a test runs (so a test of the split fails if nothing was split)."""
+    children: list[int] = []
+    real_fork = pdf_pages.os.fork
+
+    def counted() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(pdf_pages.os, "fork", counted)
+    return children
+
+
 def _long_pdf(pages: int = 75) -> bytes:
     return pdf_bytes(
         [
@@ -28,11 +44,13 @@ def _long_pdf(pages: int = 75) -> bytes:
     )
 
 
-def test_split_reading_gives_the_same_document() -> None:
+def test_split_reading_gives_the_same_document(forks: list[int]) -> None:
     data = _long_pdf()
     digest = hashlib.sha256(data).hexdigest()
     alone = read_pdf(data, "long.pdf", digest, workers=1)
+    assert forks == []
     shared = read_pdf(data, "long.pdf", digest, workers=3)
+    assert len(forks) == 1  # 75 pages: two shares of at least 30, so one child and this process
     assert [s.label for s in shared.sections] == [s.label for s in alone.sections]
     assert [(b.text, b.page, b.page_label) for b in shared.blocks] == [
         (b.text, b.page, b.page_label) for b in alone.blocks
@@ -48,7 +66,9 @@ def _texts(read: pdf_pages.PagesRead) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("answer", ["nothing", "wrong pages"])
-def test_pages_a_child_fails_to_send_are_read_here(monkeypatch: pytest.MonkeyPatch, answer: str) -> None:
+def test_pages_a_child_fails_to_send_are_read_here(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int], answer: str
+) -> None:
     real_child = pdf_pages._child
 
     def dies(doc: object, start: int, stop: int, writer: int) -> None:
@@ -63,6 +83,7 @@ def test_pages_a_child_fails_to_send_are_read_here(monkeypatch: pytest.MonkeyPat
         alone = pdf_pages.read_pages(doc, doc.page_count, workers=1)
     finally:
         doc.close()
+    assert len(forks) == 1  # the child really ran (and failed)
     assert _texts(shared) == _texts(alone)
     assert len(shared.paragraphs) == 64
     assert shared.sizes == alone.sizes and shared.failed == [] and shared.no_text == []
@@ -80,7 +101,7 @@ def test_short_documents_are_not_split(monkeypatch: pytest.MonkeyPatch) -> None:
         doc.close()
 
 
-def test_a_margin_line_on_the_first_pages_only_is_kept_as_one_process_would() -> None:
+def test_a_margin_line_on_the_first_pages_only_is_kept_as_one_process_would(forks: list[int]) -> None:
     """The parent lays out its pages early with the headers it has seen; when the whole document
     says otherwise (a line on 15 of 80 pages is not a running header), it lays them out again."""
     base = pymupdf.open(stream=_long_pdf(80), filetype="pdf")
@@ -91,5 +112,6 @@ def test_a_margin_line_on_the_first_pages_only_is_kept_as_one_process_would() ->
     digest = hashlib.sha256(data).hexdigest()
     alone = read_pdf(data, "annex.pdf", digest, workers=1)
     shared = read_pdf(data, "annex.pdf", digest, workers=2)
+    assert len(forks) == 1
     assert [(b.text, b.page) for b in shared.blocks] == [(b.text, b.page) for b in alone.blocks]
     assert sum("Annex A applies" in b.text for b in shared.blocks) == 15
