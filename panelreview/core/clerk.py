@@ -62,12 +62,12 @@ class PackSummary:
 
     @property
     def description(self) -> str:
-        parts = [_count(self.notes, "note"), _count(self.recommendations, "recommendation")]
+        parts = [counted(self.notes, "note"), counted(self.recommendations, "recommendation")]
         if self.replies:
-            parts.append(_count(self.replies, "reply", "replies"))
+            parts.append(counted(self.replies, "reply", "replies"))
         text = f"{', '.join(parts)} shared with the panel"
         if self.withdrawn:
-            text += f"; {_count(self.withdrawn, 'earlier item')} withdrawn"
+            text += f"; {counted(self.withdrawn, 'earlier item')} withdrawn"
         text += ". Private notes are not included"
         return text + ("; the draft is included." if self.draft_included else "; the draft is not included.")
 
@@ -200,7 +200,8 @@ def _distinct(members: Iterable[Member]) -> tuple[Member, ...]:
     return tuple(seen.values())
 
 
-def _count(n: int, word: str, plural: str | None = None) -> str:
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 note", "3 notes", "2 replies" (with ``plural`` given)."""
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from panelreview.export.atomic import check_target, write_atomically, write_bytes_atomically
+from panelreview.export.facts import format_date
 
 if TYPE_CHECKING:
     from panelreview.core.review import Settings
@@ -83,16 +83,6 @@ def _headings(settings: Settings) -> list[str]:
     ]
 
 
-def _uk_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
-
-
 def _safe_cell(text: str) -> str:
     """A cell a spreadsheet shows as text, never runs as a formula ("=HYPERLINK(...)" in a note)."""
     return "'" + text if text.startswith(_CSV_RISKY) else text
@@ -144,8 +134,16 @@ def _write_docx(handle: BinaryIO, rows: list[TrackerRow], settings: Settings) ->
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
     for r in rows:
-        decision = f"{r.decision} ({_uk_date(r.decided_on)})" if r.decided_on else r.decision
-        values = [r.number, r.wording, r.section, decision, r.status, r.response, _uk_date(r.received)]
+        decision = f"{r.decision} ({format_date(r.decided_on)})" if r.decided_on else r.decision
+        values = [
+            r.number,
+            r.wording,
+            r.section,
+            decision,
+            r.status,
+            r.response,
+            format_date(r.received) or "",
+        ]
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
     caption = table._tbl.tblPr

@@ -125,8 +125,7 @@ class CombineOps(ShareOps):
         found: dict[str, dict[str, Any]] = {}
         wanted = list(dict.fromkeys(keys))
         pk = "id" if table == "imports" else KEYS[table]  # KeyError: not a table a change may write
-        for i in range(0, len(wanted), _CHUNK):
-            chunk = wanted[i : i + _CHUNK]
+        for chunk in _chunks(wanted):
             sql = f"SELECT * FROM {table} WHERE {pk} IN ({','.join('?' * len(chunk))})"
             found.update((r[pk], r) for r in self._rows(sql, chunk))
         return found

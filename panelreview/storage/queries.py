@@ -247,7 +247,7 @@ class Queries(RecommendationOps):
         from panelreview.storage.connection import write_transaction
         from panelreview.storage.review_file import index_draft
 
-        if self.read_only:
+        if self.read_only or self._drafts_indexed:
             return
         for draft in self.drafts():
             done = self._rows(
@@ -257,3 +257,4 @@ class Queries(RecommendationOps):
                 document = self.document(draft["id"])
                 with write_transaction(self._file, "The search index") as conn:
                     index_draft(conn, draft["id"], document)
+        self._drafts_indexed = True  # drafts added later are indexed as they are stored

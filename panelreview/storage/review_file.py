@@ -79,6 +79,7 @@ class ReviewBase:
         self._sections: dict[str, list[Section]] = {}
         self._members: dict[str, Member] = {}
         self._owner_id: str | None = None
+        self._drafts_indexed = False  # every draft's text is in the search index (checked once)
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from panelreview.core.clerk import PackSummary
+from panelreview.core.clerk import PackSummary, counted
 from panelreview.core.review import Visibility
 from panelreview.storage.connection import write_transaction
 from panelreview.storage.errors import PackError, ReadOnlyReview
@@ -125,10 +125,7 @@ class ShareOps(Queries):
         rows, shared, stubs = self.pack_rows()
         draft_id = self.current_draft_id
         info = next(d for d in self.drafts() if d["id"] == draft_id)
-        data = None
-        if include_draft:
-            blob = self._rows("SELECT data FROM drafts WHERE id = ?", [draft_id])[0]["data"]
-            data = bytes(blob)
+        data = self.draft_data(draft_id)[1] if include_draft else None
         owner = self.owner
         now = CLOCK.now()
         counts = {
@@ -191,8 +188,10 @@ class ShareOps(Queries):
 
 def _readme(member: str, title: str, file_name: str, counts: Mapping[str, int], draft: bool, now: str) -> str:
     what = (
-        ", ".join(_count(counts[k], w) for k, w in (("notes", "note"), ("recommendations", "recommendation")))
-        + f" and {_count(counts['replies'], 'reply', 'replies')}"
+        ", ".join(
+            counted(counts[k], w) for k, w in (("notes", "note"), ("recommendations", "recommendation"))
+        )
+        + f" and {counted(counts['replies'], 'reply', 'replies')}"
     )
     lines = [
         "PanelReview review pack",
@@ -208,7 +207,7 @@ def _readme(member: str, title: str, file_name: str, counts: Mapping[str, int], 
     gone = counts["withdrawn"]
     if gone:
         lines.append(
-            f"{_count(gone, 'item')} sent before {'has' if gone == 1 else 'have'} since been withdrawn; "
+            f"{counted(gone, 'item')} sent before {'has' if gone == 1 else 'have'} since been withdrawn; "
             "only identifiers travel, so the clerk's copy drops them too."
         )
     lines.append("The draft itself is included." if draft else "The draft itself is not included.")
@@ -219,7 +218,3 @@ def _readme(member: str, title: str, file_name: str, counts: Mapping[str, int], 
         "",
     ]
     return "\n".join(lines)
-
-
-def _count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"

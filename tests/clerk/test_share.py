@@ -60,6 +60,8 @@ def test_private_items_never_reach_the_pack(make_review: MakeReview, tmp_path: P
     notes_linked = [r["annotation_id"] for r in items["recommendation_links"] if r["annotation_id"]]
     assert notes_linked == [ids["shared"]]  # the link to the private note stays behind
     assert [m["name"] for m in items["members"]] == ["Cllr Ann Jones"]
+    readme = zipfile.ZipFile(pack).read("README.txt").decode()
+    assert "It holds 1 note, 1 recommendation and 1 reply that Cllr Ann Jones shared" in readme
 
 
 def test_withdrawn_items_travel_without_their_text(make_review: MakeReview, tmp_path: Path) -> None:
@@ -75,6 +77,9 @@ def test_withdrawn_items_travel_without_their_text(make_review: MakeReview, tmp_
     items = json.loads(zipfile.ZipFile(tmp_path / "second.pcpack").read("items.json"))
     stub = next(r for r in items["annotations"] if r["id"] == ids["shared"])
     assert stub["deleted"] == 1 and "body" not in stub
+    readme = zipfile.ZipFile(tmp_path / "second.pcpack").read("README.txt").decode()
+    assert "It holds 0 notes, 0 recommendations and 0 replies" in readme
+    assert "3 items sent before have since been withdrawn" in readme
 
 
 def test_items_never_shared_leave_no_trace_when_deleted(make_review: MakeReview, tmp_path: Path) -> None:
@@ -90,7 +95,7 @@ def test_the_draft_travels_unless_the_clerk_has_it(make_review: MakeReview, tmp_
     ann = make_review("Cllr Ann Jones")
     with_draft = read_pack(pack_of(ann, tmp_path, "with"))
     without = read_pack(pack_of(ann, tmp_path, "without", include_draft=False))
-    assert with_draft.draft_data is not None and with_draft.draft["included"] is True
+    assert with_draft.draft_data == ann.draft_data()[1] and with_draft.draft["included"] is True
     assert without.draft_data is None and without.draft["included"] is False
     assert with_draft.draft["id"] == without.draft["id"] == ann.current_draft_id
     assert "draft.bin" not in zipfile.ZipFile(tmp_path / "without.pcpack").namelist()

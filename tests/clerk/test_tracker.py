@@ -77,6 +77,7 @@ def test_tracker_as_an_accessible_word_table(decided: Review, tmp_path: Path) ->
     cells = [[c.text for c in row.cells] for row in table.rows[1:]]
     assert [row[0] for row in cells] == ["R1", "R2"]
     assert cells[0][3] == "Agreed (3 February 2026)" and cells[0][6] == "10 March 2026"
+    assert cells[1][3] == "Agreed as amended (3 February 2026)" and cells[1][6] == ""  # no response yet
     assert document.paragraphs[0].style.name == "Heading 1"
 
 

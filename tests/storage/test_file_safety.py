@@ -137,7 +137,9 @@ def test_older_review_is_upgraded_after_a_backup(
             "private",
             "Cllr Old",
         )
-        assert {h.item_type for h in review.search("burglary")} == {"annotation", "block"}
+        found = review.search("burglary")
+        assert {h.item_type for h in found} == {"annotation", "block"}
+        assert review.search("burglary") == found  # indexed once, not again on each search
         review.add_recommendation("Now possible", anchor=review.anchor_for(section="3"))
     assert backup is not None and backup.exists()
     conn = sqlite3.connect(backup)
