@@ -23,7 +23,7 @@ from panelreview.export.facts import (
     section_label,
     today,
 )
-from panelreview.export.parts import KIND_LABELS, quote_para
+from panelreview.export.parts import KIND_LABELS, by_section, quote_para, reason_blocks, reply_blocks
 from panelreview.export.textclean import one_line, paragraphs
 
 if TYPE_CHECKING:
@@ -56,10 +56,7 @@ def _recommendation(rec: Recommendation, draft: DraftInfo | None) -> list[Block]
         head.append(Run(f" · {rec.panel_status.value}"))
     out: list[Block] = [Para(tuple(head), Style.ITEM)]
     out.extend(para(w, Style.RECOMMENDATION) for w in paragraphs(rec.wording))
-    reasons = paragraphs(rec.rationale)
-    if reasons:
-        out.append(labelled("Reason: ", reasons[0]))
-        out.extend(para(r) for r in reasons[1:])
+    out.extend(reason_blocks(rec.rationale))
     if rec.anchor.quote:
         out.append(quote_para(rec.anchor.quote))
     return out
@@ -75,9 +72,7 @@ def _note(note: Annotation, draft: DraftInfo | None) -> list[Block]:
     if note.tags:
         out.append(labelled("Tags: ", ", ".join(one_line(t) for t in note.tags), Style.REFERENCE))
     for reply in note.replies:
-        texts = paragraphs(reply.body) or [""]
-        out.append(Para((Run(f"{member_name(reply.author)}: ", bold=True), Run(texts[0])), Style.REPLY))
-        out.extend(para(t, Style.REPLY) for t in texts[1:])
+        out.extend(reply_blocks(reply, f"{member_name(reply.author)}: "))
     return out
 
 
@@ -134,14 +129,8 @@ def build_my_notes(review: Review, *, include_private: bool = True) -> Exported:
     if not notes and not recs:
         doc.add(para("You have not written any notes on this draft yet."))
         return doc
-    order = {d: i for i, d in enumerate(drafts)}
-    groups: dict[tuple[int, int], list[Item]] = {}
-    for item in everything:
-        key = (order.get(item.draft_id, len(order)), item.section.id if item.section.id is not None else -1)
-        groups.setdefault(key, []).append(item)
     current_top = None
-    for key in sorted(groups):
-        items = groups[key]
+    for items in by_section(everything, drafts):
         first = items[0]
         top = _top(first.section, first)
         if top != current_top:

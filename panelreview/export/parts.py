@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from panelreview.core.review import Annotation, Kind, PanelStatus, Recommendation, Visibility
+from panelreview.core.review import Annotation, Kind, PanelStatus, Recommendation, Reply, Visibility
 from panelreview.export.blocks import Block, Heading, Para, Run, Style, Table, labelled, para
 from panelreview.export.errors import one_of
 from panelreview.export.facts import (
@@ -38,6 +38,7 @@ from panelreview.export.textclean import one_line, paragraphs
 if TYPE_CHECKING:
     from panelreview.storage import Review
 
+Item = TypeVar("Item", bound=Annotation | Recommendation)
 APPENDIX_MODES = ("named", "anonymous", "none")
 ACT = "Police Reform and Social Responsibility Act 2011"
 KIND_LABELS = {
@@ -196,14 +197,43 @@ def recommendation_blocks(
     else:
         out.append(Para((Run(f"{item.label}: ", bold=True), Run(wording[0])), Style.RECOMMENDATION))
         out.extend(para(w, Style.RECOMMENDATION) for w in wording[1:])
-    reasons = paragraphs(rec.rationale)
-    if reasons:
-        out.append(labelled("Reason: ", reasons[0]))
-        out.extend(para(r) for r in reasons[1:])
+    out.extend(reason_blocks(rec.rationale))
     out.append(labelled("Plan reference: ", ctx.reference(item) + ".", Style.REFERENCE))
     if rec.anchor.quote:
         out.append(quote_para(rec.anchor.quote))
     return out
+
+
+def reason_blocks(rationale: str) -> list[Block]:
+    """A recommendation's reason: "Reason: ..." then any further paragraphs; nothing if none."""
+    reasons = paragraphs(rationale)
+    if not reasons:
+        return []
+    return [labelled("Reason: ", reasons[0]), *(para(r) for r in reasons[1:])]
+
+
+def reply_blocks(reply: Reply, who: str) -> list[Block]:
+    """One reply in a comment's thread, opening with ``who`` in bold ("Reply from …: ")."""
+    texts = paragraphs(reply.body) or [""]
+    return [
+        Para((Run(who, bold=True), Run(texts[0])), Style.REPLY),
+        *(para(t, Style.REPLY) for t in texts[1:]),
+    ]
+
+
+def by_section(items: Sequence[Item], drafts: dict[str, DraftInfo]) -> list[list[Item]]:
+    """``items`` grouped by the section they refer to, in the order of the drafts and their sections
+    (items on a draft the review no longer has come last)."""
+    order = {d: i for i, d in enumerate(drafts)}
+    groups: dict[tuple[int, int, str], list[Item]] = {}
+    for item in items:
+        key = (
+            order.get(item.draft_id, len(order)),
+            item.section.id if item.section.id is not None else -1,
+            item.draft_id,
+        )
+        groups.setdefault(key, []).append(item)
+    return [groups[key] for key in sorted(groups)]
 
 
 def quote_para(quote: str) -> Para:
@@ -211,11 +241,12 @@ def quote_para(quote: str) -> Para:
 
 
 def summary_table(ctx: ReportContext) -> Table:
+    brief = len(ctx.drafts_used) <= 1
     rows = tuple(
         (
             (para(item.number, Style.TABLE_TEXT),),
             tuple(para(w, Style.TABLE_TEXT) for w in paragraphs(item.rec.wording)),
-            (para(ctx.reference(item, brief=len(ctx.drafts_used) <= 1), Style.TABLE_TEXT),),
+            (para(ctx.reference(item, brief=brief), Style.TABLE_TEXT),),
         )
         for item in ctx.numbered
     )
@@ -268,46 +299,33 @@ def appendix_blocks(ctx: ReportContext, title: str) -> list[Block]:
             f"they refer to, {how}. They are members’ own words, not the {n.panels} agreed view."
         )
     )
-    order = {d: i for i, d in enumerate(ctx.drafts)}
-    groups: dict[tuple[int, int, str], list[Annotation]] = {}
-    for note in ctx.comments:
-        key = (
-            order.get(note.draft_id, len(order)),
-            note.section.id if note.section.id is not None else -1,
-            note.draft_id,
-        )
-        groups.setdefault(key, []).append(note)
-    for key in sorted(groups):
-        notes = groups[key]
-        first = notes[0]
-        out.append(Heading(section_label(first.section), 2))
+    one_draft = len(ctx.drafts_used) <= 1
+    for notes in by_section(ctx.comments, ctx.drafts):
+        out.append(Heading(section_label(notes[0].section), 2))
         for note in notes:
-            out.extend(_comment(ctx, note, named))
+            out.extend(_comment(ctx, note, named, one_draft))
     return out
 
 
-def _comment(ctx: ReportContext, note: Annotation, named: bool) -> list[Block]:
+def _comment(ctx: ReportContext, note: Annotation, named: bool, one_draft: bool) -> list[Block]:
     label = KIND_LABELS[note.kind]
     head = [Run(label, bold=True)]
     if named:
         head.append(Run(f" from {member_name(note.author)}"))
-    head.append(Run(f", {_short_reference(ctx, note)}"))
+    head.append(Run(f", {_short_reference(ctx, note, one_draft)}"))
     out: list[Block] = [Para(tuple(head), Style.ITEM)]
     if note.anchor.quote:
         out.append(quote_para(note.anchor.quote))
     out.extend(para(p, Style.COMMENT) for p in paragraphs(note.body))
     for reply in note.replies:
-        texts = paragraphs(reply.body) or [""]
-        who = f"Reply from {member_name(reply.author)}: " if named else "Reply: "
-        out.append(Para((Run(who, bold=True), Run(texts[0])), Style.REPLY))
-        out.extend(para(t, Style.REPLY) for t in texts[1:])
+        out.extend(reply_blocks(reply, f"Reply from {member_name(reply.author)}: " if named else "Reply: "))
     return out
 
 
-def _short_reference(ctx: ReportContext, note: Annotation) -> str:
+def _short_reference(ctx: ReportContext, note: Annotation, one_draft: bool) -> str:
     """ "page 8 of the draft dated …" (the section is the group heading above); just "page 8"
-    when the whole report refers to one draft, named at its start."""
+    when the whole report refers to one draft (``one_draft``), named at its start."""
     draft = ctx.draft(note.draft_id)
-    if len(ctx.drafts_used) <= 1:
+    if one_draft:
         return page_of(note.section, note.anchor, draft) or "no page"
     return page_phrase(note.section, note.anchor, draft) or "no page"

@@ -47,12 +47,11 @@ def _font_css(fonts: FontSet | None) -> tuple[str, Any]:
     return "\n".join(faces), archive
 
 
-def _layout(parts: list[str], fonts: FontSet | None) -> tuple[bytes, list[HeadingPlace], dict[str, int]]:
+def _layout(parts: list[str], faces: str, archive: Any) -> tuple[bytes, list[HeadingPlace], dict[str, int]]:
     """The laid-out PDF (each part starting a new page), where its headings are, and the page of
-    every element with an id."""
+    every element with an id. ``faces`` and ``archive`` are the fonts, from :func:`_font_css`."""
     import pymupdf
 
-    faces, archive = _font_css(fonts)
     buffer = BytesIO()
     writer = pymupdf.DocumentWriter(buffer)
     page_rect = pymupdf.Rect(0, 0, *PAGE)
@@ -91,21 +90,27 @@ def _layout(parts: list[str], fonts: FontSet | None) -> tuple[bytes, list[Headin
     return buffer.getvalue(), headings, pages
 
 
-def _coverage(fonts: FontSet | None) -> Callable[[int], bool]:
-    """Whether the body font can draw a code point (emoji it cannot are spelt out)."""
+def _body_font(fonts: FontSet | None) -> Any:
+    """The body font, for the page furniture and to know which characters it can draw."""
     import pymupdf
 
+    return pymupdf.Font(fontbuffer=fonts.regular.read_bytes()) if fonts else pymupdf.Font("helv")
+
+
+def _coverage(fonts: FontSet | None, body: Any) -> Callable[[int], bool]:
+    """Whether the body font can draw a code point (emoji it cannot are spelt out)."""
     if fonts is None:
         return lambda code: False
-    font = pymupdf.Font(fontbuffer=fonts.regular.read_bytes())
-    return lambda code: bool(font.has_glyph(code))
+    return lambda code: bool(body.has_glyph(code))
 
 
-def layout(exported: Exported, fonts: FontSet | None) -> tuple[bytes, list[HeadingPlace]]:
-    """Lay the document out, and again while headings or table headers are left stranded."""
-    html = Html(exported.blocks, _coverage(fonts))
+def layout(exported: Exported, fonts: FontSet | None, body: Any) -> tuple[bytes, list[HeadingPlace]]:
+    """Lay the document out, and again while headings or table headers are left stranded. The font
+    files are read once, not on every pass."""
+    faces, archive = _font_css(fonts)
+    html = Html(exported.blocks, _coverage(fonts, body))
     for _ in range(MAX_PASSES):
-        data, headings, pages = _layout(html.render(), fonts)
+        data, headings, pages = _layout(html.render(), faces, archive)
         if not html.adjust(pages):
             break
     return data, headings
@@ -132,11 +137,10 @@ def _toc(exported: Exported, headings: list[HeadingPlace]) -> list[list[Any]]:
     return toc
 
 
-def _page_furniture(doc: Any, exported: Exported, fonts: FontSet | None) -> None:
-    """The running header (not on the first page) and "Page N of M" on every page."""
+def _page_furniture(doc: Any, exported: Exported, font: Any) -> None:
+    """The running header (not on the first page) and "Page N of M" on every page, in ``font``."""
     import pymupdf
 
-    font = pymupdf.Font(fontbuffer=fonts.regular.read_bytes()) if fonts else pymupdf.Font("helv")
     total = doc.page_count
     header = spell_out_astral(" ".join(exported.running_header.split()))
     for number, page in enumerate(doc, start=1):
@@ -155,9 +159,10 @@ def pdf_bytes(exported: Exported) -> bytes:
     import pymupdf
 
     fonts = find_fonts()
-    data, headings = layout(exported, fonts)
+    body = _body_font(fonts)
+    data, headings = layout(exported, fonts, body)
     with pymupdf.open(stream=data, filetype="pdf") as doc:
-        _page_furniture(doc, exported, fonts)
+        _page_furniture(doc, exported, body)
         doc.set_toc(_toc(exported, headings))
         doc.set_metadata(
             {

@@ -13,6 +13,7 @@ Each font's map is parsed line by line and written again; lines it does not unde
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 LIGATURES = {
@@ -44,6 +45,29 @@ def _special(code: int) -> str | None:
     return None
 
 
+def _split_range(lo: int, hi: int, dst: int) -> tuple[list[str], list[str]]:
+    """The bfrange ``lo``-``hi`` -> ``dst`` as (ranges, chars): each glyph that needs fixing taken
+    out of the range into a bfchar line of its own, the rest kept as ranges."""
+    if dst + hi - lo > 0xFFFF:
+        candidates: Iterable[int] = range(lo, hi + 1)
+    else:  # only a ligature can need fixing: look at just those glyphs
+        candidates = [lo + c - dst for c in sorted(LIGATURES) if dst <= c <= dst + hi - lo]
+    ranges: list[str] = []
+    chars: list[str] = []
+    start = lo
+    for glyph in candidates:
+        fixed = _special(dst + glyph - lo)
+        if fixed is None:
+            continue
+        if glyph > start:
+            ranges.append(f"<{start:04x}> <{glyph - 1:04x}> <{dst + start - lo:04x}>")
+        chars.append(f"<{glyph:04x}> <{fixed}>")
+        start = glyph + 1
+    if start <= hi:
+        ranges.append(f"<{start:04x}> <{hi:04x}> <{dst + start - lo:04x}>")
+    return ranges, chars
+
+
 def rewrite_cmap(cmap: str) -> str | None:
     """``cmap`` with ligatures and astral characters mapped correctly, or None if nothing changed."""
     blocks = list(_BLOCK.finditer(cmap))
@@ -62,21 +86,10 @@ def rewrite_cmap(cmap: str) -> str | None:
                 if match is None:
                     ranges.append(line)  # an array destination: keep as it is
                     continue
-                lo, hi, dst = (int(g, 16) for g in match.groups())
-                start = lo
-                for glyph in range(lo, hi + 1) if dst + hi - lo > 0xFFFF else (
-                    lo + c - dst for c in sorted(LIGATURES) if dst <= c <= dst + hi - lo
-                ):  # fmt: skip
-                    fixed = _special(dst + glyph - lo)
-                    if fixed is None:
-                        continue
-                    if glyph > start:
-                        ranges.append(f"<{start:04x}> <{glyph - 1:04x}> <{dst + start - lo:04x}>")
-                    chars.append(f"<{glyph:04x}> <{fixed}>")
-                    start = glyph + 1
-                    changed = True
-                if start <= hi:
-                    ranges.append(f"<{start:04x}> <{hi:04x}> <{dst + start - lo:04x}>")
+                kept, fixed_chars = _split_range(*(int(g, 16) for g in match.groups()))
+                ranges.extend(kept)
+                chars.extend(fixed_chars)
+                changed = changed or bool(fixed_chars)
             else:
                 match = _CHAR.fullmatch(line)
                 fixed = None

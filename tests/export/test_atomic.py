@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from panelreview.export import ExportError, export_my_notes, export_report
@@ -77,4 +78,6 @@ def test_writing_again_replaces_the_old_report(review: Review, out: Path) -> Non
     first = target.stat().st_size
     export_report(review, target, shape="table")
     assert target.stat().st_size != first and _leftovers(out) == []
+    with pymupdf.open(target) as doc:  # the new report, not the old one
+        assert doc.metadata["title"].endswith(": comments and responses")
     assert oct(target.stat().st_mode & 0o777) == oct(0o644)

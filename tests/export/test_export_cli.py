@@ -51,9 +51,14 @@ def test_my_notes_annotated_draft_and_template(
     template = tmp_path / "council.dotx"
     assert main(["export", "--save-template", str(template)]) == 0
     assert main(["export", r, "-o", str(tmp_path / "r.docx"), "--template", str(template)]) == 0
+    in_template = open_docx(tmp_path / "r.docx")
+    assert in_template.paragraphs[0].text.startswith("Report of the Westshire Police and Crime Panel")
+    assert "Set a measurable target for the number of officers" in all_text(in_template)
     capsys.readouterr()
     assert main(["export", r, "-o", str(tmp_path / "r.pdf"), "--template", str(template)]) == 0
     assert "applies to Word" in capsys.readouterr().err
+    with pymupdf.open(tmp_path / "r.pdf") as doc:  # the PDF is still written, in its own layout
+        assert doc.metadata["title"].startswith("Report of the Westshire")
 
 
 def test_mistakes_exit_2_with_one_plain_line(

@@ -121,8 +121,11 @@ def test_notes_and_annotated_draft_take_what_members_type(typed: Review, out: Pa
         "Bad\x00 input 😀 \u202eRTL-override",
         visibility="private",
     )
-    for name in ("notes.docx", "notes.pdf"):
-        export_my_notes(typed, out / name)
+    word = all_text(open_docx(export_my_notes(typed, out / "notes.docx")))
+    assert "Bad input 😀 \u202eRTL-override" in word  # the control character dropped, the rest kept
+    pdf = _flat(_pdf_text(export_my_notes(typed, out / "notes.pdf")))
+    assert re.search(r"Bad input (😀|\[grinning face\]) ", pdf)  # (the override reorders what follows)
+    assert "END-OF-PASTE" in pdf and "Say how" in pdf
     with pymupdf.open(export_annotated_draft(typed, out / "draft.pdf")) as doc:
         contents = [a.info["content"] for page in doc for a in page.annots()]
     assert "Bad input 😀 \u202eRTL-override" in contents
