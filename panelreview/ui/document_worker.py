@@ -19,8 +19,8 @@ import sys
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pymupdf
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
@@ -29,13 +29,14 @@ from panelreview.core.model import DocFormat, Document
 from panelreview.ingest import read_document_bytes
 from panelreview.ingest.opener import read_file, sniff_format
 
+if TYPE_CHECKING:
+    import pymupdf  # imported on the worker thread when the first PDF opens, not at start-up
+
 log = logging.getLogger(__name__)
 
 PageSize = tuple[float, float]
 # A word as the views use it: x0, y0, x1, y1 in PDF points, then its text.
 WordTuple = tuple[float, float, float, float, str]
-# The same extraction flags as the PDF reader, so words and the reader's lines agree.
-WORD_FLAGS = pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
 
 
 @dataclass(slots=True)
@@ -146,6 +147,8 @@ class DocumentWorker(QObject):
 
     @staticmethod
     def _open_pdf(data: bytes, password: str | None) -> pymupdf.Document | None:
+        import pymupdf
+
         try:
             pdf = pymupdf.open(stream=data, filetype="pdf")
         except Exception:
@@ -253,9 +256,12 @@ def page_geometry(pdf: pymupdf.Document) -> tuple[list[PageSize], list[str]]:
 
 def page_words(pdf: pymupdf.Document, page: int) -> list[WordTuple]:
     """The page's words with their boxes, as PyMuPDF finds them (any order)."""
+    # The PDF reader's extraction flags, so words and the reader's lines agree.
+    from panelreview.ingest.pdf_pages import TEXT_FLAGS
+
     return [
         (float(w[0]), float(w[1]), float(w[2]), float(w[3]), str(w[4]))
-        for w in pdf[page].get_text("words", flags=WORD_FLAGS)
+        for w in pdf[page].get_text("words", flags=TEXT_FLAGS)
     ]
 
 
@@ -265,6 +271,8 @@ def render_page(pdf: pymupdf.Document, page: int, scale: float) -> QImage:
     MuPDF draws straight into the QImage's memory (blue-green-red-alpha bytes are Qt's RGB32 on a
     little-endian machine, the format Qt paints fastest), so nothing is copied after drawing.
     """
+    import pymupdf
+
     if sys.byteorder == "little":
         try:
             return _render_into_image(pdf, page, scale)
@@ -277,6 +285,8 @@ def render_page(pdf: pymupdf.Document, page: int, scale: float) -> QImage:
 
 def _render_into_image(pdf: pymupdf.Document, page: int, scale: float) -> QImage:
     """What ``Page.get_pixmap`` does (a display list drawn on white), into a QImage's buffer."""
+    import pymupdf
+
     mupdf = pymupdf.mupdf
     shown = pdf[page].get_displaylist(annots=True)
     zoom = mupdf.FzMatrix(scale, 0, 0, scale, 0, 0)

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressDialog,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 from panelreview.core.errors import UserError
 from panelreview.ui import dialogs
 from panelreview.ui.background import Job, run_in_background
+from panelreview.ui.path_row import path_row
 
 PROGRESS_DELAY_MS = 500
 FOLDER_KEY = "export/last_folder"
@@ -76,11 +75,7 @@ class ExportOptionsDialog(QDialog):
         self.template_edit = QLineEdit()
         self.template_edit.setAccessibleName(self.tr("Word template (optional)"))
         self.template_edit.setPlaceholderText(self.tr("The council's Word template, if you have one"))
-        browse = QPushButton(self.tr("C&hoose…"))
-        browse.clicked.connect(self._choose_template)
-        template_row = QHBoxLayout()
-        template_row.addWidget(self.template_edit, 1)
-        template_row.addWidget(browse)
+        template_row, _choose = path_row(self.template_edit, self.tr("C&hoose…"), self._choose_template)
         form = QFormLayout()
         form.addRow(self.tr("&Shape:"), self.shape_combo)
         form.addRow(self.tr("&Numbering:"), self.numbering_combo)

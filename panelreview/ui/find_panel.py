@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from panelreview.core.anchor import innermost_section
 from panelreview.core.errors import UserError
-from panelreview.core.model import Document
+from panelreview.core.model import Document, Section
 from panelreview.core.review import SectionRef
 from panelreview.storage import SearchHit
 from panelreview.ui.labels import shorten
@@ -75,6 +75,7 @@ class FindPanel(QDockWidget):
         self.setObjectName("find_dock")
         self._session: ReviewSession | None = None
         self._document: Document | None = None
+        self._sections: dict[int, Section] = {}  # the document's sections by id, for naming hits
         self.edit = QLineEdit()
         self.edit.setObjectName("find_edit")
         self.edit.setPlaceholderText(self.tr("Search the draft and your notes"))
@@ -111,6 +112,7 @@ class FindPanel(QDockWidget):
     def set_source(self, session: ReviewSession | None, document: Document | None) -> None:
         self._session = session
         self._document = document
+        self._sections = {s.id: s for s in document.sections} if document is not None else {}
         if self.edit.text().strip():
             self._schedule()
         else:
@@ -180,7 +182,7 @@ class FindPanel(QDockWidget):
         under every priority."""
         if hit.section.title is None:
             return self.tr("Opening pages")
-        sections = {s.id: s for s in self._document.sections} if self._document is not None else {}
+        sections = self._sections
         section = sections.get(hit.section.id) if hit.section.id is not None else None
         parent = sections.get(section.parent) if section is not None and section.parent is not None else None
         if parent is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, QRectF, Qt, QTime
@@ -143,13 +144,8 @@ def shorten(text: str, limit: int = 90) -> str:
 def swatch_icon(colour: QColor, mark: str, size: int = 18) -> QIcon:
     """A coloured square with a one-letter mark: colour is never the only cue. Drawn for ordinary
     and high-DPI screens alike, so it is sharp on both."""
-    icon = QIcon()
-    for ratio in (1, 2, 3):
-        pixmap = QPixmap(size * ratio, size * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def draw(painter: QPainter) -> None:
         painter.setBrush(colour)
         painter.setPen(QColor(0, 0, 0, 90))
         painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3, 3)
@@ -160,6 +156,21 @@ def swatch_icon(colour: QColor, mark: str, size: int = 18) -> QIcon:
         dark_text = colour.lightness() > 110
         painter.setPen(QColor(Qt.GlobalColor.black) if dark_text else QColor(Qt.GlobalColor.white))
         painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, mark)
+
+    return sharp_icon(size, draw)
+
+
+def sharp_icon(size: int, draw: Callable[[QPainter], None]) -> QIcon:
+    """An icon ``size`` pixels square, drawn by ``draw`` (antialiased, in ``size`` units) at 1×, 2×
+    and 3×, so it is sharp on ordinary and high-DPI screens alike."""
+    icon = QIcon()
+    for ratio in (1, 2, 3):
+        pixmap = QPixmap(size * ratio, size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw(painter)
         painter.end()
         icon.addPixmap(pixmap)
     return icon

@@ -267,9 +267,7 @@ class MainWindow(QMainWindow):
             if not early:
                 self.pdf_view.set_pages(draft.token, draft.page_sizes, draft.page_labels)
                 self.page_box.set_page_count(len(draft.page_sizes), draft.page_labels)
-            set_document = getattr(self.pdf_view, "set_document", None)
-            if set_document is not None:
-                set_document(document)
+            self.pdf_view.set_document(document)
             self.pdf_view.setFocus()
             view: QWidget = self.pdf_view
         else:

@@ -7,7 +7,7 @@ step. If a save fails, what you typed stays in the box and the reason is shown a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from panelreview.core.review import Annotation, Kind, Visibility
+from panelreview.ui.autosave_text import AutoSaveText
 from panelreview.ui.kind_style import kind_label
 from panelreview.ui.labels import (
     fill_kinds,
@@ -37,7 +37,6 @@ from panelreview.ui.labels import (
 from panelreview.ui.note_dialog import ERROR_STYLE, parse_tags
 from panelreview.ui.review_session import ReviewSession
 
-BODY_SAVE_DELAY_MS = 800
 REPLY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -53,7 +52,6 @@ class NoteEditor(QWidget):
         self.setObjectName("note_editor")
         self._session: ReviewSession | None = None
         self.note: Annotation | None = None
-        self._committed_body = ""
         self._loading = False
 
         self.header = QLabel()
@@ -69,18 +67,11 @@ class NoteEditor(QWidget):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
 
-        self.body_edit = QPlainTextEdit()
+        self.body_edit = AutoSaveText(self._save_body)
         self.body_edit.setObjectName("note_body_editor")
         self.body_edit.setAccessibleName(self.tr("Note text"))
         self.body_edit.setAccessibleDescription(self.tr("Changes are saved as you type"))
-        self.body_edit.setTabChangesFocus(True)
         self.body_edit.setMinimumHeight(70)
-        self.body_edit.installEventFilter(self)
-        self._body_timer = QTimer(self)
-        self._body_timer.setSingleShot(True)
-        self._body_timer.setInterval(BODY_SAVE_DELAY_MS)
-        self._body_timer.timeout.connect(self.commit_body)
-        self.body_edit.textChanged.connect(self._on_body_typed)
 
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(self.tr("Kind of note"))
@@ -161,8 +152,7 @@ class NoteEditor(QWidget):
         editable = note is not None and self._editable(note)
         if note is None:
             self.header.setText(self.tr("Choose a note in the list to see it here."))
-            self.body_edit.setPlainText("")
-            self._committed_body = ""
+            self.body_edit.load("", force=True)
             self.tags_edit.clear()
             self.replies.clear()
             return
@@ -172,10 +162,7 @@ class NoteEditor(QWidget):
                 kind=kind_label(note.kind), author=note.author.name, when=when(note.created), where=where
             )
         )
-        dirty = self.body_edit.toPlainText() != self._committed_body
-        if not same or not dirty:
-            self.body_edit.setPlainText(note.body)
-            self._committed_body = note.body
+        self.body_edit.load(note.body, force=not same)  # a refresh keeps unsaved typing
         self.body_edit.setReadOnly(not editable)
         self.body_edit.setPlaceholderText(
             self.tr("A highlight needs no text, but you can add some.") if note.kind is Kind.HIGHLIGHT else ""
@@ -207,25 +194,17 @@ class NoteEditor(QWidget):
         return session is not None and not session.read_only and note.author.id == session.owner_id
 
     # ----- saving -------------------------------------------------------------------------------
-    def _on_body_typed(self) -> None:
-        if not self._loading and self.note is not None:
-            self._body_timer.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.body_edit and event.type() == QEvent.Type.FocusOut:
-            self.commit_body()
-        return super().eventFilter(watched, event)
-
     def has_unsaved_text(self) -> bool:
-        return self.note is not None and self.body_edit.toPlainText() != self._committed_body
+        return self.note is not None and self.body_edit.dirty
 
     def commit_body(self) -> bool:
         """Save the text typed so far; False (text kept, reason shown) if it could not be saved."""
-        self._body_timer.stop()
+        return self.body_edit.commit()
+
+    def _save_body(self, text: str) -> bool:
         note, session = self.note, self._session
-        if note is None or session is None or not self.has_unsaved_text():
+        if note is None or session is None:
             return True
-        text = self.body_edit.toPlainText()
         change = session.run(
             lambda: session.review.edit_annotation(note.id, body=text), merge_key=f"body:{note.id}"
         )
@@ -233,7 +212,6 @@ class NoteEditor(QWidget):
             self.error_label.setText(session.last_error)
             self.error_label.show()
             return False
-        self._committed_body = text
         self.error_label.hide()
         return True
 

@@ -19,7 +19,7 @@ from panelreview.core.model import Rect
 from panelreview.ui.document_worker import DocumentService
 from panelreview.ui.pdf_pages import MAX_ZOOM, MIN_ZOOM, PAGE_GAP, PX_PER_POINT, ZOOM_STEP, PageView
 from panelreview.ui.pdf_words import WordPos
-from panelreview.ui.selection import HighlightItem, TextSelection
+from panelreview.ui.selection import HighlightItem, TextSelection, selection_menu
 
 __all__ = ["MAX_ZOOM", "MIN_ZOOM", "PAGE_GAP", "PX_PER_POINT", "ZOOM_STEP", "PdfView"]
 
@@ -207,12 +207,8 @@ class PdfView(PageView):
                 self._finish_selection()
         if not self.has_selection_words():
             return None
-        menu = QMenu(self)
-        if self._selection is not None:
-            for action in self._selection_actions:
-                menu.addAction(action)
-            if self._selection_actions:
-                menu.addSeparator()
+        actions = self._selection_actions if self._selection is not None else []
+        menu = selection_menu(self, actions)
         menu.addAction(self.copy_action)
         return menu
 

@@ -33,7 +33,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToo
 from panelreview.core.anchor import Anchor, anchor_span
 from panelreview.core.model import Document
 from panelreview.ui.reflow_map import TextMap
-from panelreview.ui.selection import HighlightItem, TextSelection, highlight_colour, highlight_mark
+from panelreview.ui.selection import (
+    HighlightItem,
+    TextSelection,
+    highlight_colour,
+    highlight_mark,
+    selection_menu,
+)
 
 FOUND_EMPHASIS_MS = 2500
 MARK_SIZE = 15
@@ -193,12 +199,8 @@ class ReflowNotes(QTextBrowser):
                 self._update_selection()
         if not self.textCursor().hasSelection():
             return None
-        menu = QMenu(self)
-        if self._selection is not None:
-            for action in self._selection_actions:
-                menu.addAction(action)
-            if self._selection_actions:
-                menu.addSeparator()
+        actions = self._selection_actions if self._selection is not None else []
+        menu = selection_menu(self, actions)
         copy = menu.addAction(self.tr("&Copy"))
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy)

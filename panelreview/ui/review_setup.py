@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 from panelreview.core.review import Role
 from panelreview.fileio import safe_file_stem, unused_path
 from panelreview.storage.schema import FILE_SUFFIX
+from panelreview.ui.path_row import path_row
 
 NAME_KEY = "member/name"
 ROLE_KEY = "member/role"
@@ -115,12 +114,8 @@ class ReviewSetupDialog(QDialog):
             self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(previous.role.value)))
         self.folder_edit = QLineEdit(str(previous.folder if previous else default_folder()))
         self.folder_edit.setAccessibleName(self.tr("Folder for your reviews"))
-        choose = QPushButton(self.tr("&Choose…"))
+        folder_row, choose = path_row(self.folder_edit, self.tr("&Choose…"), self._choose_folder)
         choose.setAccessibleDescription(self.tr("Choose the folder where your reviews are kept"))
-        choose.clicked.connect(self._choose_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(choose)
 
         form = QFormLayout()
         form.addRow(self.tr("Your &name:"), self.name_edit)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import QMenu, QWidget
 
 from panelreview.core.anchor import Anchor
 from panelreview.core.review import Kind
@@ -69,3 +70,14 @@ def highlight_mark(item: HighlightItem) -> str:
 
 def highlight_label(item: HighlightItem) -> str:
     return recommendation_label() if item.kind is None else kind_label(item.kind)
+
+
+def selection_menu(parent: QWidget, actions: list[QAction]) -> QMenu:
+    """The start of the right-click menu over selected text in either view: the note actions (when
+    the selection can carry a note, else an empty list) and a separator; the view adds Copy."""
+    menu = QMenu(parent)
+    for action in actions:
+        menu.addAction(action)
+    if actions:
+        menu.addSeparator()
+    return menu

@@ -52,12 +52,8 @@ class SessionWiring(QObject):
         a.redo.triggered.connect(self.redo)
         w.notes.current_note_changed.connect(lambda _id: self.update_actions())
         for view in (w.pdf_view, w.reflow_view):
-            set_actions = getattr(view, "set_selection_actions", None)
-            if set_actions is not None:
-                set_actions(a.selection_actions())
-            selection_changed = getattr(view, "selection_changed", None)
-            if selection_changed is not None:
-                selection_changed.connect(lambda _selection: self.update_actions())
+            view.set_selection_actions(a.selection_actions())
+            view.selection_changed.connect(lambda _selection: self.update_actions())
             activated = getattr(view, "highlight_activated", None)
             if activated is not None:
                 activated.connect(self.highlight_activated)

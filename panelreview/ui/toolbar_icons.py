@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen
+
+from panelreview.ui.labels import sharp_icon
 
 SIZE = 20
 Draw = Callable[[QPainter], None]
@@ -23,18 +25,12 @@ def _drawn(draw: Draw) -> QIcon:
     pen = QPen(palette.color(QPalette.ColorRole.WindowText), 1.8)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    icon = QIcon()
-    for ratio in (1, 2, 3):
-        pixmap = QPixmap(SIZE * ratio, SIZE * ratio)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def draw_with_pen(painter: QPainter) -> None:
         painter.setPen(pen)
         draw(painter)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+
+    return sharp_icon(SIZE, draw_with_pen)
 
 
 def _themed(name: str, draw: Draw) -> QIcon:

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from panelreview.core.review import Kind
-from panelreview.ui.find_panel import search_document
+from panelreview.ingest.opener import open_document
+from panelreview.ui.find_panel import FindPanel, search_document
 from panelreview.ui.main_window import MainWindow
 from tests.conftest import shared_path
 from tests.ui.conftest import open_and_wait, open_review_of
@@ -86,3 +87,14 @@ def test_without_a_review_find_looks_through_the_draft(qtbot: Any, window: MainW
     hits = search_document(draft.document, "neighbourhood policing")
     assert hits and all("[" in h.snippet for h in hits)
     assert all("neighbourhood" in draft.document.blocks[int(h.item_id[1:])].text.lower() for h in hits)
+
+
+def test_a_result_names_its_section_after_the_section_it_is_part_of(qtbot: Any, samples: Path) -> None:
+    """Many plans repeat headings such as "What we will do", so a result says whose part it is."""
+    panel = FindPanel()
+    qtbot.addWidget(panel)
+    panel.set_source(None, open_document(samples / "westshire-plan-v1.docx"))
+    panel.edit.setText("four principles")
+    panel.search_now()
+    assert [h.section.title for h in panel.hits()] == ["Our principles"]
+    assert panel.results.item(0).text().startswith("In the draft · Our vision › Our principles\n")

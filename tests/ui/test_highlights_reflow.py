@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,30 +10,14 @@ from PySide6.QtGui import QTextCursor
 
 from panelreview.core.model import Document
 from panelreview.core.review import Kind
-from panelreview.ingest.opener import open_document
 from panelreview.ui.kind_style import kind_colour, recommendation_colour
 from panelreview.ui.reflow_view import ReflowView
-from tests.ui.view_helpers import TooltipSpy, click, item_for, tooltips
+from tests.ui.view_helpers import TooltipSpy, click, item_for, reflow_view, tooltips, westshire
 
 pytestmark = pytest.mark.gui
-__all__ = ["tooltips"]
+__all__ = ["tooltips", "westshire"]
 
 VISION = "communities know their local officers"
-
-
-@pytest.fixture
-def westshire(samples: Path) -> Document:
-    return open_document(samples / "westshire-plan-v1.docx")
-
-
-def _view(qtbot: Any, document: Document) -> ReflowView:
-    view = ReflowView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_document(document)
-    return view
 
 
 def _centre(view: ReflowView, start: int, end: int) -> QPoint:
@@ -54,7 +37,7 @@ def _items(document: Document) -> list[Any]:
 
 
 def test_notes_are_coloured_passages_with_marks(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire)
     items = _items(westshire)
     view.set_highlights(items)
     extras = view.extraSelections()
@@ -84,7 +67,7 @@ def test_notes_are_coloured_passages_with_marks(qtbot: Any, westshire: Document)
 
 
 def test_hover_and_click_on_a_note(qtbot: Any, westshire: Document, tooltips: TooltipSpy) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire)
     items = _items(westshire)
     view.set_highlights(items)
     view.scroll_to_anchor(items[0].anchor)
@@ -98,7 +81,7 @@ def test_hover_and_click_on_a_note(qtbot: Any, westshire: Document, tooltips: To
 
 
 def test_current_note_keyboard_and_found(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire)
     items = _items(westshire)
     view.set_highlights(items)
     view.set_current_highlight("n1")
@@ -118,7 +101,7 @@ def test_current_note_keyboard_and_found(qtbot: Any, westshire: Document) -> Non
 
 
 def test_scroll_to_anchor_far_down(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire)
     last = westshire.blocks[-1]
     item = item_for(westshire, "end", Kind.COMMENT, last.text[:30])
     assert view.verticalScrollBar().value() == 0

@@ -13,24 +13,10 @@ from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from panelreview.core.model import Document, full_text
 from panelreview.ingest.opener import open_document
 from panelreview.ui.reflow_view import ReflowView
-from tests.ui.view_helpers import drag
+from tests.ui.view_helpers import drag, reflow_view, westshire
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def westshire(samples: Path) -> Document:
-    return open_document(samples / "westshire-plan-v1.docx")
-
-
-def _view(qtbot: Any, document: Document) -> ReflowView:
-    view = ReflowView()
-    qtbot.addWidget(view)
-    view.resize(900, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_document(document)
-    return view
+__all__ = ["westshire"]
 
 
 def _point(view: ReflowView, text_offset: int, after: bool = False) -> QPoint:
@@ -51,7 +37,7 @@ def _selections(view: ReflowView) -> list[Any]:
 
 def test_every_block_maps_to_what_is_shown(qtbot: Any, westshire: Document) -> None:
     """Headings, list items, numbered paragraphs and table cells: each block's text is found where shown."""
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire, height=800)
     _text, starts = full_text(westshire.blocks)
     raw = view.document().toRawText()
     for block, start in zip(westshire.blocks, starts, strict=True):
@@ -62,7 +48,7 @@ def test_every_block_maps_to_what_is_shown(qtbot: Any, westshire: Document) -> N
 
 
 def test_drag_selects_text_pinned_to_its_section(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire, height=800)
     text, _ = full_text(westshire.blocks)
     start = text.index("vision is for Westshire")
     end = text.index("where harm") + len("where harm")
@@ -80,7 +66,7 @@ def test_drag_selects_text_pinned_to_its_section(qtbot: Any, westshire: Document
 
 
 def test_selection_in_a_numbered_paragraph_leaves_out_the_number(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire, height=800)
     block = westshire.blocks[61]
     assert block.number == "1.2"
     _, starts = full_text(westshire.blocks)
@@ -97,7 +83,7 @@ def test_selection_in_a_numbered_paragraph_leaves_out_the_number(qtbot: Any, wes
 
 
 def test_selection_over_a_table_cell(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire, height=800)
     _text, starts = full_text(westshire.blocks)
     view.select_span(starts[37], starts[37] + len("Visible neighbourhood policing"))
     selection = view.selection()
@@ -107,7 +93,7 @@ def test_selection_over_a_table_cell(qtbot: Any, westshire: Document) -> None:
 
 
 def test_keyboard_selection_and_copy(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire, height=800)
     _text, starts = full_text(westshire.blocks)
     found = view.text_map.to_doc(starts[15], starts[15] + 2)
     assert found is not None
@@ -130,7 +116,7 @@ def test_keyboard_selection_and_copy(qtbot: Any, westshire: Document) -> None:
 
 
 def test_context_menu_offers_the_window_actions(qtbot: Any, westshire: Document) -> None:
-    view = _view(qtbot, westshire)
+    view = reflow_view(qtbot, westshire, height=800)
     text, _starts = full_text(westshire.blocks)
     highlight = QAction("Highlight", view)
     view.set_selection_actions([highlight])
@@ -150,7 +136,7 @@ def test_text_with_collapsed_spaces_and_line_breaks(qtbot: Any, tmp_path: Path) 
     path = tmp_path / "budget.docx"
     d.save(str(path))
     document = open_document(path)
-    view = _view(qtbot, document)
+    view = reflow_view(qtbot, document, height=800)
     text, _ = full_text(document.blocks)
     start = text.index("rises")
     end = text.index("£14.99") + len("£14.99")

@@ -13,11 +13,31 @@ from PySide6.QtGui import QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from panelreview.core.anchor import Anchor, anchor_quote
+from panelreview.core.model import Document
 from panelreview.core.review import Kind
+from panelreview.ingest.opener import open_document
 from panelreview.ui.document_worker import DocumentService, LoadedDraft
 from panelreview.ui.pdf_view import PdfView
+from panelreview.ui.reflow_view import ReflowView
 from panelreview.ui.selection import HighlightItem
 from tests.ui.conftest import OPEN_TIMEOUT_MS
+
+
+@pytest.fixture
+def westshire(samples: Path) -> Document:
+    """The Westshire draft (a Word file), read into the common document model."""
+    return open_document(samples / "westshire-plan-v1.docx")
+
+
+def reflow_view(qtbot: Any, document: Document, height: int = 700) -> ReflowView:
+    """A reflowed view of ``document``, shown 900 pixels wide and ``height`` high."""
+    view = ReflowView()
+    qtbot.addWidget(view)
+    view.resize(900, height)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_document(document)
+    return view
 
 
 @dataclass
