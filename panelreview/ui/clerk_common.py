@@ -11,13 +11,25 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDateEdit, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from panelreview.core.clerk import SourceRole
 from panelreview.core.errors import UserError
 from panelreview.core.review import Annotation, Change, Kind, Member, PanelStatus, Recommendation, Role
 from panelreview.ui.kind_style import is_dark, kind_label, recommendation_label
 from panelreview.ui.labels import kind_icon
+from panelreview.ui.note_dialog import ERROR_STYLE
 from panelreview.ui.review_session import ReviewSession
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 11  # ("annotation" | "recommendation", id)
@@ -67,6 +79,11 @@ def kind_icon_cached(kind: Kind | None) -> QIcon:
 
 def item_icon(item: Item) -> QIcon:
     return kind_icon_cached(item.kind if isinstance(item, Annotation) else None)
+
+
+def kind_name_icon(kind: str) -> QIcon:
+    """The icon of a kind stored as text ("question", "recommendation")."""
+    return kind_icon_cached(None if kind == "recommendation" else Kind(kind))
 
 
 def author_name(author: Member, entered_by_clerk: frozenset[str]) -> str:
@@ -128,6 +145,35 @@ def set_iso_date(edit: QDateEdit, iso: str | None) -> None:
 
 def iso_date(edit: QDateEdit) -> str:
     return edit.date().toString(ISO_FORMAT)
+
+
+def error_label() -> QLabel:
+    """A hidden label for a plain-English problem, in the error colours every dialog uses."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's OK (named ``ok_text``) and Cancel buttons, wired to accept and reject it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
+
+
+def vertical_splitter(*parts: tuple[QWidget, int]) -> QSplitter:
+    """``parts`` (widget, stretch) above one another, none of them collapsible."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    for index, (widget, stretch) in enumerate(parts):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(index, stretch)
+    splitter.setChildrenCollapsible(False)
+    return splitter
 
 
 class WaitCursor:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -34,15 +33,16 @@ from panelreview.core.review import Annotation, Recommendation
 from panelreview.ui.clerk_common import (
     ITEM_ROLE,
     Item,
+    error_label,
     item_icon,
     item_kind_label,
     item_text,
     item_type,
+    ok_cancel,
     role_label,
     top_items,
 )
 from panelreview.ui.labels import shorten
-from panelreview.ui.note_dialog import ERROR_STYLE
 from panelreview.ui.review_session import ReviewSession
 
 
@@ -125,10 +125,7 @@ class PanelRecDialog(QDialog):
         self.theme_edit = QLineEdit()
         self.theme_edit.setAccessibleName(self.tr("Theme (optional)"))
         self.theme_edit.setPlaceholderText(self.tr("For example, Victims"))
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -137,13 +134,7 @@ class PanelRecDialog(QDialog):
         form.addRow(self.tr("&Wording:"), self.wording_edit)
         form.addRow(self.tr("&Reasons:"), self.rationale_edit)
         form.addRow(self.tr("&Theme:"), self.theme_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Add to the panel's recommendations"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("Add to the panel's recommendations"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.error_label)
@@ -241,13 +232,7 @@ class AddSourcesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Filter:"), self.filter_edit)
         form.addRow(self.tr("Their &part:"), self.role_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Add the ticked items"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, self.tr("Add the ticked items"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.list, 1)

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from panelreview.core.review import Change, PanelStatus, Recommendation
-from panelreview.ui.clerk_common import ID_ROLE, decision_label, is_clerk, writable
+from panelreview.ui.clerk_common import ID_ROLE, decision_label, is_clerk, vertical_splitter, writable
 from panelreview.ui.clerk_compose import compose_panel_recommendation
 from panelreview.ui.clerk_rec_editor import PanelRecEditor
 from panelreview.ui.labels import kind_icon, shorten
@@ -120,12 +119,7 @@ class ConsolidationTab(QWidget):
         left_layout.addLayout(number_row)
         # Above and below, not side by side: the desk is a side panel beside the draft, and side by
         # side its two halves needed 900 px, leaving the draft a sliver on a laptop.
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = vertical_splitter((left, 2), (self.editor, 3))
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.reload()

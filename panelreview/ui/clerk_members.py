@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from panelreview.core.clerk import MemberStatus
 from panelreview.core.review import Change
-from panelreview.ui.clerk_common import ID_ROLE, is_clerk, top_items, writable
+from panelreview.ui.clerk_common import ID_ROLE, is_clerk, ok_cancel, top_items, writable
 from panelreview.ui.labels import local_time
 from panelreview.ui.review_session import ReviewSession
 
@@ -50,12 +49,7 @@ class AddMemberDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Council:"), self.council_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add to the list"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _ok = ok_cancel(self, self.tr("Add to the list"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)

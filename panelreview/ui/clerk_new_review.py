@@ -13,13 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +25,8 @@ from panelreview.core.errors import UserError
 from panelreview.core.review import Role
 from panelreview.fileio import safe_file_stem, unused_path
 from panelreview.ui.background import Job, run_in_background
-from panelreview.ui.note_dialog import ERROR_STYLE
+from panelreview.ui.clerk_common import error_label, ok_cancel
+from panelreview.ui.path_row import path_row
 from panelreview.ui.review_setup import default_folder, saved_setup
 
 PANEL_NAME_KEY = "clerk/panel_name"
@@ -98,9 +96,8 @@ class NewPanelReviewDialog(QDialog):
         self.draft_edit.setAccessibleName(self.tr("The draft plan, or a member's review pack"))
         self.draft_edit.setPlaceholderText(self.tr("The draft (PDF, Word or text), or a member's pack"))
         self.draft_edit.textEdited.connect(lambda _t: self._suggest_path())
-        draft_button = QPushButton(self.tr("C&hoose…"))
+        draft_row, draft_button = path_row(self.draft_edit, self.tr("C&hoose…"), self._choose_draft)
         draft_button.setAccessibleName(self.tr("Choose the draft"))
-        draft_button.clicked.connect(self._choose_draft)
         self.panel_edit = QLineEdit(str(settings.value(PANEL_NAME_KEY, "", str) or ""))
         self.panel_edit.setAccessibleName(self.tr("The panel's name"))
         self.panel_edit.setPlaceholderText(self.tr("For example, Westshire Police and Crime Panel"))
@@ -113,22 +110,12 @@ class NewPanelReviewDialog(QDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(self.tr("Save the panel's review as"))
         self.path_edit.textEdited.connect(self._path_typed)
-        path_button = QPushButton(self.tr("Cho&ose…"))
+        save_row, path_button = path_row(self.path_edit, self.tr("Cho&ose…"), self._choose_path)
         path_button.setAccessibleName(self.tr("Choose where to save the panel's review"))
-        path_button.clicked.connect(self._choose_path)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
 
-        draft_row = QHBoxLayout()
-        draft_row.addWidget(self.draft_edit, 1)
-        draft_row.addWidget(draft_button)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(path_button)
         self.fields = QWidget()
         form = QFormLayout(self.fields)
         form.setContentsMargins(0, 0, 0, 0)
@@ -137,18 +124,12 @@ class NewPanelReviewDialog(QDialog):
             (self.tr("&Panel:"), self.panel_edit, self.panel_edit),
             (self.tr("Plan &title:"), self.title_edit, self.title_edit),
             (self.tr("Your &name:"), self.name_edit, self.name_edit),
-            (self.tr("&Save as:"), self.path_edit, path_row),
+            (self.tr("&Save as:"), self.path_edit, save_row),
         ):
             label = QLabel(text)
             label.setBuddy(buddy)
             form.addRow(label, field)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Start the panel's review"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("Start the panel's review"))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(intro)

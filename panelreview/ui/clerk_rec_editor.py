@@ -26,22 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.clerk import DECISIONS, Lineage, SourceRole
-from panelreview.core.review import Kind, PanelStatus, Recommendation
+from panelreview.core.review import PanelStatus, Recommendation
 from panelreview.ui.autosave_text import AutoSaveText
 from panelreview.ui.clerk_common import (
     ID_ROLE,
     author_name,
     date_edit,
     decision_label,
+    error_label,
     iso_date,
     kind_name,
+    kind_name_icon,
     role_label,
     set_iso_date,
     uk_date,
 )
 from panelreview.ui.clerk_compose import AddSourcesDialog, members_items
-from panelreview.ui.labels import kind_icon
-from panelreview.ui.note_dialog import ERROR_STYLE
 from panelreview.ui.review_session import ReviewSession
 
 UNDECIDED = "undecided"
@@ -57,10 +57,7 @@ class PanelRecEditor(QWidget):
         self._rec: Recommendation | None = None
         self.lineage: Lineage | None = None
 
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.wording_edit = AutoSaveText(self._save_wording)
         self.wording_edit.setObjectName("panel_rec_wording_editor")
         self.wording_edit.setAccessibleName(self.tr("The panel's wording"))
@@ -188,10 +185,7 @@ class PanelRecEditor(QWidget):
                 member=author_name(source.author, by_clerk),
                 kind=kind_name(source.kind),
             )
-            row = QListWidgetItem(
-                kind_icon(None if source.kind == "recommendation" else Kind(source.kind)), ""
-            )
-            row.setText(f"{head}\n{text}")
+            row = QListWidgetItem(kind_name_icon(source.kind), f"{head}\n{text}")
             row.setData(ID_ROLE, source.item_id)
             row.setData(Qt.ItemDataRole.AccessibleTextRole, f"{head}: {text}")
             self.sources.addItem(row)

@@ -31,6 +31,7 @@ from panelreview.ui.clerk_common import (
     ID_ROLE,
     date_edit,
     decision_label,
+    error_label,
     is_clerk,
     iso_date,
     set_iso_date,
@@ -39,7 +40,6 @@ from panelreview.ui.clerk_common import (
     writable,
 )
 from panelreview.ui.labels import shorten
-from panelreview.ui.note_dialog import ERROR_STYLE
 from panelreview.ui.review_session import ReviewSession
 
 _TABLES = {"recommendations", "settings"}
@@ -104,10 +104,7 @@ class ResponsesTab(QWidget):
         self.export_button = QPushButton(self.tr("E&xport response tracker…"))
         self.export_button.setAccessibleDescription(self.tr("Write these rows as a Word table or a CSV file"))
         self.export_button.clicked.connect(self.export_requested)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         editor = QWidget()
         form = QFormLayout(editor)

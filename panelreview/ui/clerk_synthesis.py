@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from panelreview.core.review import Annotation, Change, Kind, Recommendation
+from panelreview.core.review import Annotation, Change, Recommendation
 from panelreview.core.synthesis import KIND_ORDER, RECOMMENDATION, Synthesis
 from panelreview.ui.clerk_common import (
     ID_ROLE,
@@ -41,11 +40,13 @@ from panelreview.ui.clerk_common import (
     item_kind_label,
     item_text,
     item_type,
+    kind_name_icon,
     top_items,
     tr,
+    vertical_splitter,
 )
 from panelreview.ui.clerk_compose import compose_panel_recommendation
-from panelreview.ui.labels import kind_icon, shorten, visibility_label
+from panelreview.ui.labels import shorten, visibility_label
 from panelreview.ui.review_session import ReviewSession
 
 _ALWAYS = {"annotations", "replies", "roster", "imports", "members"}
@@ -112,8 +113,7 @@ class SynthesisTab(QWidget):
         self.kind_combo.setAccessibleName(self.tr("Show this kind only"))
         self.kind_combo.addItem(self.tr("Every kind"), None)
         for kind in KIND_ORDER:
-            icon = kind_icon(None) if kind == RECOMMENDATION else kind_icon(Kind(kind))
-            self.kind_combo.addItem(icon, kind_heading(kind), kind)
+            self.kind_combo.addItem(kind_name_icon(kind), kind_heading(kind), kind)
         self.level_combo = QComboBox()
         self.level_combo.setAccessibleName(self.tr("Group by"))
         self.level_combo.addItem(self.tr("Every section"), None)
@@ -185,14 +185,7 @@ class SynthesisTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.compose_button)
         top_layout.addLayout(buttons)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self.detail)
-        self.splitter.addWidget(self.suggestions_box)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = vertical_splitter((top, 5), (self.detail, 2), (self.suggestions_box, 2))
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self.refresh()
@@ -302,9 +295,7 @@ class SynthesisTab(QWidget):
                         kind=kind_heading(group.kind), members=members_text(len(group.members), total)
                     )
                     kind_node = QTreeWidgetItem(node, [group_text])
-                    kind_node.setIcon(
-                        0, kind_icon(None) if group.kind == RECOMMENDATION else kind_icon(Kind(group.kind))
-                    )
+                    kind_node.setIcon(0, kind_name_icon(group.kind))
                     for entry in group.items:
                         self._items[entry.id] = entry
                         self._leaf(kind_node, entry, entry.id in ticked)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
 from panelreview.core.anchor import Anchor, AnchorError, anchor_quote, anchor_section
 from panelreview.core.model import Document
 from panelreview.core.review import Kind
+from panelreview.ui.clerk_common import error_label, ok_cancel
 from panelreview.ui.kind_style import kind_label, recommendation_label
 from panelreview.ui.labels import kind_icon
-from panelreview.ui.note_dialog import ERROR_STYLE
 from panelreview.ui.review_session import ReviewSession
 
 RECOMMENDATION = "recommendation"
@@ -111,10 +110,7 @@ class MemberViewDialog(QDialog):
         self.text_edit.setAccessibleName(self.tr("The member's words"))
         self.text_edit.setPlaceholderText(self.tr("What the member said, as they sent it"))
         self.text_edit.setTabChangesFocus(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -123,13 +119,7 @@ class MemberViewDialog(QDialog):
         form.addRow(self.tr("&Passage:"), self.passage_edit)
         form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Their words:"), self.text_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Add the view"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, self.tr("Add the view"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.error_label)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMessageBox,
@@ -28,6 +27,7 @@ from panelreview.core.errors import UserError
 from panelreview.core.review import Visibility
 from panelreview.fileio import safe_file_stem
 from panelreview.ui import dialogs
+from panelreview.ui.clerk_common import ok_cancel
 from panelreview.ui.labels import count_text
 from panelreview.ui.review_session import ReviewSession
 
@@ -118,13 +118,7 @@ class SendToClerkDialog(QDialog):
             )
         )
         after.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Choose where to save…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, self.tr("Choose where to save…"))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self.summary_label)

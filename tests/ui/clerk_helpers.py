@@ -149,6 +149,15 @@ def choose_files(monkeypatch: Any, paths: list[Path]) -> None:
     )
 
 
+def import_all(desk: Desk, panel: Panel, monkeypatch: Any) -> None:
+    """Import Ann's, Bob's and Cat's packs at the desk, as the clerk does with "Import review packs"."""
+    choose_files(monkeypatch, list(panel.packs.values()))
+    desk.ui.actions.import_packs.trigger()
+    assert not desk.failures
+    imports = desk.review.imports()
+    assert imports and len(imports[-1].packs) == len(panel.packs)
+
+
 def save_as(monkeypatch: Any, path: Path, chosen_filter: str = "") -> None:
     """The next "save file" dialog answers ``path``."""
     from PySide6.QtWidgets import QFileDialog

@@ -18,8 +18,8 @@ from tests.ui.clerk_helpers import (
     BOB_REC,
     Desk,
     Panel,
-    choose_files,
     fill_dialog,
+    import_all,
 )
 
 panel, desk = clerk_helpers.panel, clerk_helpers.desk  # the shared fixtures
@@ -28,8 +28,7 @@ panel, desk = clerk_helpers.panel, clerk_helpers.desk  # the shared fixtures
 @pytest.fixture
 def drafted(desk: Desk, panel: Panel, monkeypatch: Any) -> Desk:
     """Three packs imported and three panel recommendations drafted from them."""
-    choose_files(monkeypatch, list(panel.packs.values()))
-    desk.ui.actions.import_packs.trigger()
+    import_all(desk, panel, monkeypatch)
     ids = panel.ids
     review = desk.review
     assert desk.session is not None

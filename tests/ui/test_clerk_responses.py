@@ -19,7 +19,7 @@ from tests.ui.clerk_helpers import (
     Desk,
     Panel,
     capture_messages,
-    choose_files,
+    import_all,
     save_as,
 )
 
@@ -32,8 +32,7 @@ WORDING = ("Publish the victims' services budget.", "Set a rural crime target.",
 @pytest.fixture
 def decided(desk: Desk, panel: Panel, monkeypatch: Any) -> Desk:
     """Three panel recommendations, numbered R1-R3, decided at the meeting of 3 February 2026."""
-    choose_files(monkeypatch, list(panel.packs.values()))
-    desk.ui.actions.import_packs.trigger()
+    import_all(desk, panel, monkeypatch)
     review, ids = desk.review, panel.ids
     sources = ([ids["ann_rec"], ids["bob_rec"]], [ids["ann_rural"]], [ids["cat_budget"]])
     session = desk.session

@@ -18,8 +18,8 @@ from tests.ui.clerk_helpers import (
     BOB_REC,
     Desk,
     Panel,
-    choose_files,
     fill_dialog,
+    import_all,
 )
 
 panel, desk = clerk_helpers.panel, clerk_helpers.desk  # the shared fixtures
@@ -27,8 +27,7 @@ panel, desk = clerk_helpers.panel, clerk_helpers.desk  # the shared fixtures
 
 @pytest.fixture
 def combined(desk: Desk, panel: Panel, monkeypatch: Any) -> Desk:
-    choose_files(monkeypatch, list(panel.packs.values()))
-    desk.ui.actions.import_packs.trigger()
+    import_all(desk, panel, monkeypatch)
     desk.ui.desk.tabs.setCurrentWidget(desk.ui.desk.synthesis)
     return desk
 

@@ -19,8 +19,8 @@ from tests.ui.clerk_helpers import (
     DRAFT_TEXT,
     Desk,
     Panel,
-    choose_files,
     fill_dialog,
+    import_all,
     opened_desk,
     start_clerk,
 )
@@ -31,8 +31,7 @@ panel = clerk_helpers.panel  # the shared fixture
 @pytest.fixture
 def desk(qtbot: Any, tmp_path: Path, panel: Panel, monkeypatch: Any) -> Iterator[Desk]:
     with opened_desk(qtbot, start_clerk(tmp_path)) as opened:
-        choose_files(monkeypatch, list(panel.packs.values()))
-        opened.ui.actions.import_packs.trigger()
+        import_all(opened, panel, monkeypatch)
         yield opened
 
 
