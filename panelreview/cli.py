@@ -21,6 +21,9 @@ COMMAND_MODULES = (
     "panelreview.commands.export_cmd",
     "panelreview.commands.clerk_cmds",
     "panelreview.commands.settings_cmd",
+    "panelreview.commands.version_cmds",  # carry-over, changes, addressed
+    "panelreview.commands.import_notes_cmd",  # import-notes
+    "panelreview.commands.checklist_cmds",  # checklist, measures
 )
 
 

@@ -21,11 +21,14 @@ from panelreview.storage.schema import (
     SCHEMA_V1,
     SCHEMA_V2,
     SCHEMA_V3,
+    SCHEMA_V4,
     SCHEMA_VERSION,
     V2_LINK_COLUMNS,
     V2_RECOMMENDATION_COLUMNS,
     V2_TABLES,
     V3_MEMBER_COLUMNS,
+    V4_DRAFT_COLUMNS,
+    V4_TABLES,
 )
 
 SCHEMA_V0 = """
@@ -55,7 +58,7 @@ CREATE TABLE change_log (
 """
 
 #: The DDL of every version a file may be at, for recognising genuine (older) review files.
-SCHEMAS = {0: SCHEMA_V0, 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+SCHEMAS = {0: SCHEMA_V0, 1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
 
 
 def statements(ddl: str) -> Iterator[str]:
@@ -143,10 +146,20 @@ def upgrade_2_to_3(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE members ADD COLUMN {column}")
 
 
+def upgrade_3_to_4(conn: sqlite3.Connection) -> None:
+    """3 -> 4: draft versions with labels and dates, carried anchors, imported notes, the checklist."""
+    for column in V4_DRAFT_COLUMNS:
+        conn.execute(f"ALTER TABLE drafts ADD COLUMN {column}")
+    conn.execute("UPDATE drafts SET version_no = 1")
+    for sql in statements(V4_TABLES):
+        conn.execute(sql)
+
+
 UPGRADES: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: upgrade_0_to_1,
     1: upgrade_1_to_2,
     2: upgrade_2_to_3,
+    3: upgrade_3_to_4,
 }
 
 

@@ -307,8 +307,9 @@ def store_draft(conn: sqlite3.Connection, data: bytes, document: Document, added
     """Keep a draft's bytes and its detected sections in the review; returns the draft's id."""
     draft_id = document.identity.sha256
     conn.execute(
-        "INSERT INTO drafts (id, file_name, format, title, page_count, size, added, added_by, data)"
-        " VALUES (?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO drafts (id, file_name, format, title, page_count, size, added, added_by, data,"
+        " version_no) VALUES (?,?,?,?,?,?,?,?,?,"
+        " (SELECT coalesce(max(version_no), 0) + 1 FROM drafts))",
         [
             draft_id,
             document.file_name,

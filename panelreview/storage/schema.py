@@ -1,4 +1,4 @@
-"""The review file's schema (version 3) and how to tell a genuine review file from anything else.
+"""The review file's schema (version 4) and how to tell a genuine review file from anything else.
 
 A review file is one SQLite database with ``PRAGMA application_id`` = :data:`APPLICATION_ID` and
 ``PRAGMA user_version`` = its schema version. Every row that can travel between members' files
@@ -21,6 +21,12 @@ written by a member row of the clerk's own making (``entered_by`` = the clerk's 
 ``stands_for`` = the member's own id once known), so they count as that member's without ever
 being confused with the rows the member's own review packs bring. These two columns never travel
 in a pack (:data:`CLERK_ONLY_COLUMNS`).
+
+Version 4 keeps every version of the draft (a label such as "Consultation draft" and the date the
+draft itself bears, on each ``drafts`` row) and adds three groups of tables, each owned by one
+capability and declared in its own block below: carrying items to a new version of the draft
+(:data:`V4_VERSIONS_DDL`), notes imported from annotated PDFs and Word files
+(:data:`V4_IMPORTED_DDL`), and the statutory checklist (:data:`V4_CHECKLIST_DDL`).
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from collections.abc import Iterable
 
 #: "PCPR" in ASCII: the mark that says "this SQLite file is a PanelReview review".
 APPLICATION_ID = 0x50435052
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FILE_SUFFIX = ".pcpr"
 
 _TRAVEL = """
@@ -89,7 +95,7 @@ CREATE TABLE drafts (
     size INTEGER NOT NULL,
     added TEXT NOT NULL,
     added_by TEXT NOT NULL,
-    data BLOB NOT NULL
+    data BLOB NOT NULL{{draft_extra}}
 ) STRICT;
 CREATE TABLE draft_sections (
     draft_id TEXT NOT NULL REFERENCES drafts(id),
@@ -179,6 +185,7 @@ def _columns(columns: tuple[str, ...]) -> str:
 
 SCHEMA_V1 = (
     _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", "").replace("{link_extra}", "").replace("{member_extra}", "")
+    .replace("{draft_extra}", "")
 )
 
 # Version 2's new columns come last, where ``ALTER TABLE ... ADD COLUMN`` puts them in an upgraded file.
@@ -223,6 +230,7 @@ SCHEMA_V2 = (
     _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", _columns(V2_RECOMMENDATION_COLUMNS))
     .replace("{link_extra}", _columns(V2_LINK_COLUMNS))
     .replace("{member_extra}", "")
+    .replace("{draft_extra}", "")
     + V2_TABLES
 )
 
@@ -235,10 +243,40 @@ SCHEMA_V3 = (
     _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", _columns(V2_RECOMMENDATION_COLUMNS))
     .replace("{link_extra}", _columns(V2_LINK_COLUMNS))
     .replace("{member_extra}", _columns(V3_MEMBER_COLUMNS))
+    .replace("{draft_extra}", "")
     + V2_TABLES
 )
+
+# Version 4: every version of the draft, with its own label and date.
+#: ``label``: what the Commissioner's office calls this version ("Consultation draft"), confirmed or
+#: typed by the user; ``dated``: the date the draft itself bears (ISO 8601), never the file's
+#: metadata; ``version_no``: 1 for the first version a review was made on, 2 for the next, ...
+V4_DRAFT_COLUMNS = ("label TEXT", "dated TEXT", "version_no INTEGER")
+
+# Issue "between meetings": carrying items to a new version of the draft.
+V4_VERSIONS_DDL = """
+"""
+
+# Issue "notes made elsewhere": notes imported from annotated PDFs and Word comments.
+V4_IMPORTED_DDL = """
+"""
+
+# Issue "scrutiny aids": the statutory checklist and its judgements.
+V4_CHECKLIST_DDL = """
+"""
+
+V4_TABLES = V4_VERSIONS_DDL + V4_IMPORTED_DDL + V4_CHECKLIST_DDL
+
+SCHEMA_V4 = (
+    _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", _columns(V2_RECOMMENDATION_COLUMNS))
+    .replace("{link_extra}", _columns(V2_LINK_COLUMNS))
+    .replace("{member_extra}", _columns(V3_MEMBER_COLUMNS))
+    .replace("{draft_extra}", _columns(V4_DRAFT_COLUMNS))
+    + V2_TABLES
+    + V4_TABLES
+)
 #: The DDL a new review file is built from.
-SCHEMA_CURRENT = SCHEMA_V3
+SCHEMA_CURRENT = SCHEMA_V4
 
 SchemaObject = tuple[str, str, str | None]
 

@@ -6,11 +6,38 @@ import sqlite3
 from pathlib import Path
 
 from panelreview.storage import open_review
-from panelreview.storage.schema import V2_LINK_COLUMNS, V2_RECOMMENDATION_COLUMNS, V3_MEMBER_COLUMNS
+from panelreview.storage.schema import (
+    SCHEMA_V3,
+    SCHEMA_V4,
+    V2_LINK_COLUMNS,
+    V2_RECOMMENDATION_COLUMNS,
+    V3_MEMBER_COLUMNS,
+    V4_DRAFT_COLUMNS,
+    expected_objects,
+)
 from tests.clerk.conftest import MakeReview, pack_of
 
 
+def _drop_v4(conn: sqlite3.Connection) -> None:
+    """Remove what version 4 added: the drafts' version columns and every new table and index."""
+    for kind, name, _ in sorted(expected_objects(SCHEMA_V4) - expected_objects(SCHEMA_V3), reverse=True):
+        if kind in ("index", "table", "trigger", "view"):
+            conn.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+    for column in V4_DRAFT_COLUMNS:
+        conn.execute(f"ALTER TABLE drafts DROP COLUMN {column.split()[0]}")
+
+
+def _as_version_3(path: Path) -> None:
+    """Take a new review back to the format-3 layout (one draft, no versions)."""
+    conn = sqlite3.connect(path)
+    _drop_v4(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+
+
 def _drop_v3(conn: sqlite3.Connection) -> None:
+    _drop_v4(conn)
     for column in V3_MEMBER_COLUMNS:
         conn.execute(f"ALTER TABLE members DROP COLUMN {column.split()[0]}")
 
@@ -103,3 +130,21 @@ def test_an_older_review_opened_read_only_is_read_through_an_upgraded_copy_and_l
         assert [r.wording for r in old.panel_recommendations()] == ["Publish the budget"]  # v3 query
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir() if "backup" in p.name) == []
+
+
+def test_version_3_review_is_upgraded_and_its_draft_becomes_version_1(make_review: MakeReview) -> None:
+    ann = make_review("Cllr Ann Jones")
+    ann.add_annotation(ann.anchor_for(section="2.1"), "comment", "Good.", visibility="panel")
+    path = ann.path
+    ann.close()
+    _as_version_3(path)
+    with open_review(path) as upgraded:
+        assert upgraded.backup_path is not None
+        assert [a.body for a in upgraded.annotations()] == ["Good."]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert conn.execute("SELECT version_no, label, dated FROM drafts").fetchall() == [(1, None, None)]
+    conn.close()
+    backup = sqlite3.connect(upgraded.backup_path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 3
+    backup.close()
