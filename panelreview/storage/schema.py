@@ -184,7 +184,9 @@ def _columns(columns: tuple[str, ...]) -> str:
 
 
 SCHEMA_V1 = (
-    _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", "").replace("{link_extra}", "").replace("{member_extra}", "")
+    _SCHEMA_V1_TEMPLATE.replace("{rec_extra}", "")
+    .replace("{link_extra}", "")
+    .replace("{member_extra}", "")
     .replace("{draft_extra}", "")
 )
 
