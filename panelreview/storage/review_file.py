@@ -34,6 +34,7 @@ KEYS = {
     "recommendations": "id",
     "recommendation_links": "id",
     "roster": "id",
+    "checklist_decisions": "id",
 }
 ITEM_TYPES = {"annotations": "annotation", "replies": "reply", "recommendations": "recommendation"}
 _SETTING_FIELDS = {f for f in Settings.__dataclass_fields__}
