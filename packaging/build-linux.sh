@@ -26,7 +26,7 @@ fi
 VERSION="$("$VENV/bin/python" -c 'import panelreview; print(panelreview.__version__)')"
 ARCH="$(uname -m)"
 
-echo "== checking the committed icons are current"
+echo "== checking the committed icons are current (SVG hashes, and pixels within a few levels)"
 "$VENV/bin/python" "$ROOT/packaging/icons/make_icons.py" --check
 
 echo "== building PanelReview $VERSION for Linux ($ARCH)"
