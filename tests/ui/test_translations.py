@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import panelreview.ui.translations as translations_module
+import panelreview.ui.common.translations as translations_module
 from panelreview.app import create_main_window
 from panelreview.core.review import Kind
-from panelreview.ui.export_dialog import ExportOptionsDialog
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.note_dialog import NoteDialog, RecommendDialog
-from panelreview.ui.review_setup import ReviewSetupDialog
-from panelreview.ui.translations import install_translations
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.common.translations import install_translations
+from panelreview.ui.dialogs.export_dialog import ExportOptionsDialog
+from panelreview.ui.dialogs.review_setup import ReviewSetupDialog
+from panelreview.ui.notes.note_dialog import NoteDialog, RecommendDialog
 from tests.ui.conftest import open_review_of
 
 pytestmark = pytest.mark.gui
