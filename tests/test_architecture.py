@@ -79,9 +79,9 @@ def test_ui_rooms_import_one_way() -> None:
         room = UI_ROOMS.index(name.split(".")[2])
         for imported in _imports(path):
             parts = imported.split(".")
-            if parts[:2] == ["panelreview", "ui"] and len(parts) > 2 and parts[2] in UI_ROOMS:
-                if UI_ROOMS.index(parts[2]) > room:
-                    offenders.append(f"{name} imports {imported}")
+            inside = parts[:2] == ["panelreview", "ui"] and len(parts) > 2 and parts[2] in UI_ROOMS
+            if inside and UI_ROOMS.index(parts[2]) > room:
+                offenders.append(f"{name} imports {imported}")
     assert offenders == []
 
 
@@ -99,7 +99,7 @@ def test_no_ui_module_imports_itself_round_a_circle() -> None:
         state[name] = 1
         for nxt in edges[name]:
             if state.get(nxt) == 1:
-                circles.append(path[path.index(nxt) :] + [nxt])
+                circles.append([*path[path.index(nxt) :], nxt])
             elif nxt not in state:
                 visit(nxt, [*path, nxt])
         state[name] = 2
