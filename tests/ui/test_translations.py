@@ -145,7 +145,7 @@ def test_the_scan_finds_a_bare_literal() -> None:
 
 def test_no_user_visible_literal_skips_translation() -> None:
     found: list[str] = []
-    for path in sorted([*UI.glob("*.py"), ROOT / "panelreview" / "app.py"]):
+    for path in sorted([*UI.rglob("*.py"), ROOT / "panelreview" / "app.py"]):
         found += untranslated_literals(path.read_text(encoding="utf-8"), path.name)
     assert found == []
 
@@ -181,7 +181,7 @@ def marked_translation(tmp_path_factory: pytest.TempPathFactory) -> Path:
         skip_or_fail_in_ci("pyside6-lupdate and pyside6-lrelease are needed (they come with PySide6)")
     folder = tmp_path_factory.mktemp("translations")
     ts = folder / "panelreview_cy.ts"
-    sources = [str(p) for p in sorted(UI.glob("*.py"))] + [str(ROOT / "panelreview" / "app.py")]
+    sources = [str(p) for p in sorted(UI.rglob("*.py"))] + [str(ROOT / "panelreview" / "app.py")]
     subprocess.run([lupdate, *sources, "-ts", str(ts)], check=True, capture_output=True)
     ts.write_text(_mark_every_message(ts.read_text(encoding="utf-8")), encoding="utf-8")
     subprocess.run(
