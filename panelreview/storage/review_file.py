@@ -35,6 +35,8 @@ KEYS = {
     "recommendations": "id",
     "recommendation_links": "id",
     "roster": "id",
+    "imported_notes": "id",
+    "note_imports": "id",
 }
 ITEM_TYPES = {"annotations": "annotation", "replies": "reply", "recommendations": "recommendation"}
 _SETTING_FIELDS = {f for f in Settings.__dataclass_fields__}
