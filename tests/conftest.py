@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,26 @@ def shared_path(*parts: str) -> Path:
     """A path under ../shared; skip the test with a message if it is missing, fail under CI."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        message = f"{path} is missing: the shared samples and corpus sit beside the checkout"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must have them)")
-        pytest.skip(message)
+        skip_or_fail_in_ci(f"{path} is missing: the shared samples and corpus sit beside the checkout")
     return path
+
+
+def skip_or_fail_in_ci(message: str) -> None:
+    """Skip a test whose tool or data is missing, with a message; under CI (``CI`` set) fail instead.
+
+    The test command installs everything its tests need (``scripts/setup-env`` with
+    ``PANELREVIEW_TEST_TOOLS=1``), so in CI something missing is a broken set-up, never a reason to skip.
+    """
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must have it: the test command installs it)")
+    pytest.skip(message)
+
+
+def require_tools(*tools: str, package: str) -> None:
+    """Skip (fail under CI) unless every command in ``tools`` is on the PATH; ``package`` provides them."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        skip_or_fail_in_ci(f"{' and '.join(missing)} not installed (apt-get install {package})")
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from panelreview.resources import ICON_SIZES, sample_draft_path
 from panelreview.storage import create_review
 from panelreview.storage.pack_file import MIMETYPE, PACK_SUFFIX
 from panelreview.storage.schema import APPLICATION_ID, FILE_SUFFIX
+from tests.conftest import require_tools
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -71,8 +72,7 @@ def test_the_mime_types_match_the_files_panelreview_writes() -> None:
 
 
 def test_desktop_file_validate_accepts_the_entry() -> None:
-    if shutil.which("desktop-file-validate") is None:
-        pytest.skip("desktop-file-validate is not installed (apt-get install desktop-file-utils)")
+    require_tools("desktop-file-validate", package="desktop-file-utils")
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
@@ -94,8 +94,7 @@ def _real_files(folder: Path) -> tuple[Path, Path]:
 
 def test_a_desktop_recognises_reviews_and_packs_by_name_and_by_content(tmp_path: Path) -> None:
     """Compiled into a MIME database and asked through Qt, as a file manager would ask."""
-    if shutil.which("update-mime-database") is None:
-        pytest.skip("update-mime-database is not installed (apt-get install shared-mime-info)")
+    require_tools("update-mime-database", package="shared-mime-info")
     packages = tmp_path / "share" / "mime" / "packages"
     packages.mkdir(parents=True)
     shutil.copy(MIME_XML, packages)

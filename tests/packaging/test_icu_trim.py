@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
 from icu_trim import keep, trim  # noqa: E402
+
+from tests.conftest import require_tools  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -45,10 +46,9 @@ def test_qt_works_with_the_smaller_icu_data(tmp_path: Path) -> None:
     import PySide6
 
     library = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"), None)
-    if library is None or any(shutil.which(tool) is None for tool in ("icupkg", "readelf", "gcc")):
-        pytest.skip(
-            "needs PySide6's bundled ICU (Linux) and icupkg, readelf and gcc (apt-get install icu-devtools)"
-        )
+    if library is None:
+        pytest.skip("needs PySide6's bundled ICU, which it has on Linux only")
+    require_tools("icupkg", "readelf", "gcc", package="icu-devtools binutils gcc")
     trimmed = trim(library, tmp_path / library.name)
     assert trimmed is not None
     assert trimmed.stat().st_size < library.stat().st_size / 3

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_tools
+
 pytestmark = pytest.mark.slow
 
 SMOKE_TIMEOUT_S = 180
@@ -121,8 +123,9 @@ def _strace_sees_sockets(tmp_path: Path) -> bool:
 
 def test_no_native_code_opens_a_network_socket(tmp_path: Path) -> None:
     """Qt and the other native libraries open no internet socket either (seen by strace)."""
+    require_tools("strace", package="strace")
     if not _strace_sees_sockets(tmp_path):
-        pytest.skip("strace is not installed or not permitted here; the Python-level check still runs")
+        pytest.skip("strace is not permitted here (no ptrace); the Python-level check still runs")
     env, net_log = _blocked_env(tmp_path)
     trace = tmp_path / "syscalls.txt"
     command = ["strace", "-f", "-qq", "-e", "trace=socket,connect,sendto,bind", "-o", str(trace)]
@@ -147,7 +150,7 @@ def test_smoke_test_fails_on_any_warning_or_uncaught_exception(tmp_path: Path, f
     """The same smoke test, with one fault injected while the member's steps run: it must exit 1."""
     code = (
         "import sys\n"
-        "import panelreview.ui.smoke_steps as steps\n"
+        "import panelreview.ui.app.smoke_steps as steps\n"
         "original = steps.exercise\n"
         "def faulty(harness, window, folder):\n"
         + "".join(f"    {line}\n" for line in FAULTS[fault].splitlines())
