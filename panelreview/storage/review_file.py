@@ -8,6 +8,7 @@ before and after. Undo is ``review.apply(change.inverse())``; redo is ``review.a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
@@ -93,7 +94,13 @@ class ReviewBase:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        # Whatever went wrong in the block is the message the user needs ("Your change was not
+        # saved: the disk is full…"); a failure while closing must not replace it.
+        with contextlib.suppress(Exception):
+            self.close()
 
     @property
     def read_only(self) -> bool:
