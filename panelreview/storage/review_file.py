@@ -8,6 +8,7 @@ before and after. Undo is ``review.apply(change.inverse())``; redo is ``review.a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
@@ -34,6 +35,8 @@ KEYS = {
     "recommendations": "id",
     "recommendation_links": "id",
     "roster": "id",
+    "imported_notes": "id",
+    "note_imports": "id",
 }
 ITEM_TYPES = {"annotations": "annotation", "replies": "reply", "recommendations": "recommendation"}
 _SETTING_FIELDS = {f for f in Settings.__dataclass_fields__}
@@ -91,7 +94,13 @@ class ReviewBase:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        # Whatever went wrong in the block is the message the user needs ("Your change was not
+        # saved: the disk is full…"); a failure while closing must not replace it.
+        with contextlib.suppress(Exception):
+            self.close()
 
     @property
     def read_only(self) -> bool:
