@@ -312,8 +312,8 @@ def run_synthesis(args: argparse.Namespace) -> int:
         if tally:
             print("\nStatutory checklist — members' views:")
             for t in tally:
-                found = {"clear": "found", "weak": "found in part", "missing": "not found"}[t.status.value]
-                print(f"  {t.title} ({found} in the draft): {t.headline}.")
+                state = {"clear": "found", "weak": "found in part", "missing": "not found"}[t.status.value]
+                print(f"  {t.title} ({state} in the draft): {t.headline}.")
         for part in synthesis.sections:
             where = part.section.label if part.section.title else "The draft as a whole"
             raised = members_phrase(len(part.members), synthesis.total_members)
