@@ -121,7 +121,7 @@ def bench_render(pdf_path: str, pages: int) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from panelreview.ui.document_worker import DocumentService, render_page
+    from panelreview.ui.reader.document_worker import DocumentService, render_page
 
     app = QApplication.instance() or QApplication([])
     pdf = pymupdf.open(pdf_path)
@@ -188,8 +188,8 @@ def scroll_child(pdf_path: str) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from panelreview.ui.document_worker import DocumentService
-    from panelreview.ui.pdf_view import PdfView
+    from panelreview.ui.reader.document_worker import DocumentService
+    from panelreview.ui.reader.pdf_view import PdfView
 
     app = QApplication([])
     service = DocumentService()
@@ -250,7 +250,7 @@ def _notes_child(view: object, draft: object) -> None:
     from panelreview.core.anchor import anchor_span
     from panelreview.core.model import full_text
     from panelreview.core.review import Kind
-    from panelreview.ui.selection import HighlightItem
+    from panelreview.ui.reader.selection import HighlightItem
 
     document = draft.document  # type: ignore[attr-defined]
     _, starts = full_text(document.blocks)

@@ -4,9 +4,10 @@
 #   packaging/build-linux.sh            build dist/PanelReview/ and dist/PanelReview-<version>-linux-<arch>.tar.gz
 #   packaging/build-linux.sh --measure  also time the start to the main window (cold start needs root)
 #
-# Needs the checkout's .venv (./scripts/test or ./scripts/run makes it); PyInstaller is installed into
-# it from the `packaging` extra when missing. Takes about a minute on 2 CPUs. Build on the oldest Linux
-# you support: the bundle uses that system's C library and works on newer ones, not older ones.
+# Uses the checkout's .venv, made or updated by scripts/setup-env as for ./scripts/test, so the bundle
+# holds the exact versions we test (packaging/requirements-lock.txt). Takes about a minute on 2 CPUs.
+# Build on the oldest Linux you support: the bundle uses that system's C library and works on newer
+# ones, not older ones.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${PANELREVIEW_VENV:-$ROOT/.venv}"
@@ -15,14 +16,9 @@ BUNDLE="$DIST/PanelReview"
 MEASURE=0
 [ "${1:-}" = "--measure" ] && MEASURE=1
 
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "No virtual environment at $VENV: run ./scripts/test (or ./scripts/run) once first." >&2
-  exit 1
-fi
-if ! "$VENV/bin/python" -c "import PyInstaller" 2>/dev/null; then
-  echo "== installing the packaging tools (PyInstaller)"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT[packaging]"
-fi
+# The same virtual environment as ./scripts/test, with the exact versions in packaging/requirements-lock.txt
+# (made or brought up to date here; PyInstaller comes from the `packaging` extra).
+PANELREVIEW_EXTRAS="test,dev,packaging" source "$ROOT/scripts/setup-env"
 VERSION="$("$VENV/bin/python" -c 'import panelreview; print(panelreview.__version__)')"
 ARCH="$(uname -m)"
 

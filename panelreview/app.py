@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 import panelreview
 from panelreview.resources import app_icon_paths
-from panelreview.ui import unexpected
-from panelreview.ui.document_worker import DocumentService
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.translations import install_translations
+from panelreview.ui.app import unexpected
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.common.translations import install_translations
+from panelreview.ui.reader.document_worker import DocumentService
 
 ORGANISATION = "PanelReview"
 # How often (seconds) a thread running Python hands the interpreter to another that is waiting.

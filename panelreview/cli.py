@@ -73,7 +73,7 @@ def _looks_like_a_command(word: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["--smoke-test"]:
-        from panelreview.ui.smoke import run_smoke_test
+        from panelreview.ui.app.smoke import run_smoke_test
 
         return run_smoke_test(args_in[1:])
     parser = build_parser()

@@ -49,10 +49,10 @@ def write_atomically(
     ``write`` raises passes through. Either way the temporary file is removed.
     """
     temp = temp_beside(target, suffix)
-    # opened before the ``try``: a name that could not be created is not ours to remove
-    handle = open(temp, "xb")  # noqa: SIM115 (closed by the ``with`` below, before the move)
+    created = False
     try:
-        with handle:
+        with open(temp, "xb") as handle:
+            created = True
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
@@ -60,9 +60,12 @@ def write_atomically(
             with contextlib.suppress(OSError):
                 os.chmod(temp, mode)
         os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    except BaseException as exc:
+        # Anything, Ctrl+C and exits included, removes the temporary file, even one interrupted
+        # just as it was created, except a name someone else already held (not ours to remove).
+        if created or not isinstance(exc, FileExistsError):
+            with contextlib.suppress(OSError):
+                temp.unlink()
         raise
     sync_folder(target.parent)
 

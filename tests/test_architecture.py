@@ -54,6 +54,62 @@ def test_layers_import_one_way() -> None:
     assert offenders == []
 
 
+# The window's rooms, from the most shared to the one that wires them all: a room may import its own
+# modules and those of rooms before it, never a room after it (so a panel never reaches into the window).
+UI_ROOMS = ("common", "session", "reader", "notes", "dialogs", "clerk", "app")
+
+
+def _ui_modules() -> dict[str, Path]:
+    ui = PACKAGE / "ui"
+    return {
+        "panelreview." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts): path
+        for path in ui.rglob("*.py")
+        if path.name != "__init__.py"
+    }
+
+
+def test_every_ui_module_lives_in_a_room() -> None:
+    strays = [name for name in _ui_modules() if name.split(".")[2] not in UI_ROOMS]
+    assert strays == []
+
+
+def test_ui_rooms_import_one_way() -> None:
+    offenders = []
+    for name, path in _ui_modules().items():
+        room = UI_ROOMS.index(name.split(".")[2])
+        for imported in _imports(path):
+            parts = imported.split(".")
+            inside = parts[:2] == ["panelreview", "ui"] and len(parts) > 2 and parts[2] in UI_ROOMS
+            if inside and UI_ROOMS.index(parts[2]) > room:
+                offenders.append(f"{name} imports {imported}")
+    assert offenders == []
+
+
+def test_no_ui_module_imports_itself_round_a_circle() -> None:
+    """Also counting imports made only for type checking or inside functions: a circle is a knot."""
+    modules = _ui_modules()
+    edges = {
+        name: sorted({i for i in _imports(path) if i in modules and i != name})
+        for name, path in modules.items()
+    }
+    circles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for nxt in edges[name]:
+            if state.get(nxt) == 1:
+                circles.append([*path[path.index(nxt) :], nxt])
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[name] = 2
+
+    for name in sorted(modules):
+        if name not in state:
+            visit(name, [name])
+    assert circles == []
+
+
 def test_outline_command_loads_only_what_reading_a_draft_needs(tmp_path: Path) -> None:
     draft = tmp_path / "d.txt"
     draft.write_text("1. Purpose\n\n1.1 To inform the panel.\n", encoding="utf-8")

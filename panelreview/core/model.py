@@ -35,7 +35,8 @@ class Block:
     ``page`` is the 0-based physical page (PDF only) and ``page_label`` the printed label where the
     PDF defines one; ``para_index`` is the paragraph index in a Word or text file. ``level`` is the
     heading rank (1 = top) a reader assigned to a heading block. ``number`` is an enumerator the
-    reader resolved itself (Word's automatic numbering), without brackets or trailing dot.
+    reader resolved itself (Word's automatic numbering), without brackets or trailing dot, and
+    ``list_level`` its depth in that list (1 = outermost), which decides how list items nest.
     """
 
     index: int
@@ -50,6 +51,7 @@ class Block:
     row: int | None = None
     col: int | None = None
     rects: list[Rect] = field(default_factory=list)
+    list_level: int | None = None
 
 
 @dataclass(slots=True)

@@ -120,6 +120,7 @@ class _Open:
     section: Section
     heading: bool
     enum: Enumerator | None
+    list_level: int | None = None  # depth in a Word list, where the reader knows it
 
 
 def _contents_blocks(blocks: list[Block]) -> set[int]:
@@ -184,7 +185,7 @@ def find_sections(blocks: list[Block]) -> list[Section]:
         enum = _block_enumerator(block, stack)
         if enum is None:
             continue
-        while stack and not _can_contain(stack[-1], enum):
+        while stack and not _can_contain(stack[-1], enum, block.list_level):
             stack.pop()
         parent_open = stack[-1] if stack else None
         parent = parent_open.section if parent_open else None
@@ -193,7 +194,7 @@ def find_sections(blocks: list[Block]) -> list[Section]:
         if not title:
             continue
         section = _new_section(sections, block, enum.number, title, level, parent)
-        stack.append(_Open(section, False, enum))
+        stack.append(_Open(section, False, enum, block.list_level))
 
     _close_spans(sections, blocks)
     return sections
@@ -210,10 +211,16 @@ def _block_enumerator(block: Block, stack: list[_Open]) -> Enumerator | None:
     return parse_enumerator(block.text, [item.enum for item in stack if item.enum is not None])
 
 
-def _can_contain(open_item: _Open, enum: Enumerator) -> bool:
-    """Whether an open section can be the parent of a paragraph with ``enum``."""
+def _can_contain(open_item: _Open, enum: Enumerator, list_level: int | None = None) -> bool:
+    """Whether an open section can be the parent of a paragraph with ``enum``.
+
+    Items of a Word list nest by their list level, whatever their numbers look like ("1.1" under
+    "I."); typed enumerators nest by their form.
+    """
     if open_item.heading:
         return True
+    if open_item.list_level is not None and list_level is not None:
+        return open_item.list_level < list_level
     parent = open_item.enum
     assert parent is not None
     if enum.family == "decimal":

@@ -26,7 +26,7 @@ from panelreview.export.textclean import clean, one_line
 if TYPE_CHECKING:
     from panelreview.storage import Review
 
-# The light fills the desktop app uses for each kind (panelreview/ui/kind_style.py), as RGB 0-1.
+# The light fills the desktop app uses for each kind (panelreview/ui/common/kind_style.py), as RGB 0-1.
 COLOURS: dict[Kind | None, str] = {
     Kind.HIGHLIGHT: "#fff176",
     Kind.COMMENT: "#90caf9",

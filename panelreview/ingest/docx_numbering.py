@@ -7,7 +7,7 @@ paragraph at a time is slow on large files, so styles and numbering are read onc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -44,15 +44,18 @@ class Styles:
     def __init__(self, root: etree._Element | None) -> None:
         self._styles: dict[str, StyleInfo] = {}
         self.default_id: str | None = None
+        self.list_styles: dict[str, str] = {}  # numbering style id -> the numId it stands for
         if root is None:
             return
         for style in root.iter(q("style")):
-            if style.get(q("type")) not in (None, "paragraph"):
-                continue
             style_id = style.get(q("styleId"))
-            if style_id is None:
-                continue
             ppr = style.find(q("pPr"))
+            if style.get(q("type")) == "numbering" and style_id is not None and ppr is not None:
+                list_id = _val(ppr.find(f"{q('numPr')}/{q('numId')}"))
+                if list_id is not None:
+                    self.list_styles[style_id] = list_id
+            if style.get(q("type")) not in (None, "paragraph") or style_id is None:
+                continue
             outline = _val(ppr.find(q("outlineLvl"))) if ppr is not None else None
             numpr = ppr.find(q("numPr")) if ppr is not None else None
             num_id = _val(numpr.find(q("numId"))) if numpr is not None else None
@@ -120,6 +123,8 @@ class Level:
     fmt: str = "decimal"
     text: str = "%1."
     start: int = 1
+    legal: bool = False  # w:isLgl: every number in this level's text is shown in decimal
+    restart: int | None = None  # w:lvlRestart: 1-based level whose use restarts this one; 0 = never
 
 
 @dataclass(slots=True)
@@ -130,19 +135,26 @@ class _NumDef:
 
 
 class Numbering:
-    """Counts list items as Word does and renders their numbers ("1.1", "(a)", "iv.")."""
+    """Counts list items as Word does and renders their numbers ("1.1", "(a)", "iv.").
 
-    def __init__(self, root: etree._Element | None) -> None:
+    ``list_styles`` maps a numbering style's id to the list (``numId``) it names: an abstract list
+    that only says ``numStyleLink`` takes its levels from there, as Word's list styles do.
+    """
+
+    def __init__(self, root: etree._Element | None, list_styles: dict[str, str] | None = None) -> None:
         self._abstract: dict[str, dict[int, Level]] = {}
         self._nums: dict[str, _NumDef] = {}
         self._counters: dict[str, list[int | None]] = {}
-        self._started: set[str] = set()
         if root is None:
             return
+        style_links: dict[str, str] = {}
         for abstract in root.iter(q("abstractNum")):
             aid = abstract.get(q("abstractNumId"))
             if aid is not None:
                 self._abstract[aid] = _levels(abstract)
+                link = _val(abstract.find(q("numStyleLink")))
+                if link is not None:
+                    style_links[aid] = link
         for num in root.iter(q("num")):
             nid = num.get(q("numId"))
             aid = _val(num.find(q("abstractNumId")))
@@ -157,9 +169,13 @@ class Numbering:
                 if start and start.lstrip("-").isdigit():
                     definition.overrides[int(ilvl)] = int(start)
                 lvl = override.find(q("lvl"))
-                if lvl is not None:
-                    definition.level_defs[int(ilvl)] = _level(lvl)
+                if lvl is not None:  # Word ignores w:lvlRestart in an override
+                    definition.level_defs[int(ilvl)] = replace(_level(lvl), restart=None)
             self._nums[nid] = definition
+        for aid, style_id in style_links.items():
+            linked = self._nums.get((list_styles or {}).get(style_id, ""))
+            if linked is not None and linked.abstract_id != aid and not self._abstract[aid]:
+                self._abstract[aid] = self._abstract.get(linked.abstract_id, {})
 
     def next_label(self, num_id: str, ilvl: int) -> tuple[str, bool] | None:
         """Advance the list and return (rendered label, is_bullet), or None if not numbered."""
@@ -169,21 +185,25 @@ class Numbering:
         levels = dict(self._abstract.get(definition.abstract_id, {}))
         levels.update(definition.level_defs)
         ilvl = max(0, min(ilvl, 8))
+        for i, start in definition.overrides.items():
+            if i in levels:
+                levels[i] = replace(levels[i], start=start)
+            else:
+                levels[i] = Level(start=start)
         level = levels.get(ilvl, Level())
         if level.fmt == "bullet":
             return "", True
         # Lists sharing an abstract definition share counters unless a num restarts them.
         key = num_id if definition.overrides else definition.abstract_id
         counters = self._counters.setdefault(key, [None] * 9)
-        if key == num_id and num_id not in self._started:
-            self._started.add(num_id)
-            for i, start in definition.overrides.items():
-                if 0 <= i < 9:
-                    counters[i] = start - 1
         current = counters[ilvl]
-        counters[ilvl] = levels.get(ilvl, Level()).start if current is None else current + 1
+        counters[ilvl] = level.start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = None
+            # A deeper level restarts when any shallower level is used, unless its w:lvlRestart
+            # names the shallowest level that restarts it (0: never restarts).
+            restart = levels.get(deeper, Level()).restart
+            if restart is None or restart > deeper or ilvl < restart:
+                counters[deeper] = None
         if level.fmt == "none":
             return "", False
 
@@ -192,7 +212,7 @@ class Numbering:
             value = counters[i] if 0 <= i < 9 else None
             if value is None:
                 value = levels.get(i, Level()).start
-            return format_number(value, levels.get(i, Level()).fmt)
+            return format_number(value, "decimal" if level.legal else levels.get(i, Level()).fmt)
 
         return re.sub(r"%([1-9])", render, level.text), False
 
@@ -208,10 +228,14 @@ def _levels(abstract: etree._Element) -> dict[int, Level]:
 
 def _level(lvl: etree._Element) -> Level:
     start = _val(lvl.find(q("start")))
+    restart = _val(lvl.find(q("lvlRestart")))
+    legal = lvl.find(q("isLgl"))
     return Level(
         fmt=_val(lvl.find(q("numFmt"))) or "decimal",
         text=_val(lvl.find(q("lvlText"))) or "",
         start=int(start) if start and start.lstrip("-").isdigit() else 1,
+        legal=legal is not None and _val(legal) not in ("0", "false", "off"),
+        restart=int(restart) if restart and restart.isdigit() else None,
     )
 
 

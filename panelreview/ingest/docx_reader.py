@@ -42,7 +42,8 @@ def read_docx(data: bytes, file_name: str, digest: str) -> Document:
             "cannot be opened. Open it in Word, save a new copy and try again."
         ) from None
 
-    reader = _BodyReader(Styles(styles_root), Numbering(numbering_root))
+    styles = Styles(styles_root)
+    reader = _BodyReader(styles, Numbering(numbering_root, styles.list_styles))
     reader.read(body)
     blocks = reader.blocks
     sections = find_sections(blocks)
@@ -108,7 +109,7 @@ class _BodyReader:
         if self.title is None and self.styles.name(style_id).lower() == "title":
             self.title = normalise(text)
 
-        label, bullet = self._list_label(ppr, style_id)
+        label, bullet, ilvl = self._list_label(ppr, style_id)
         number: str | None = None
         if label:
             m = _ENUM_LABEL.match(label.strip())
@@ -116,14 +117,21 @@ class _BodyReader:
                 number = m.group(1)
             else:
                 text = f"{label.strip()} {text}"
+        list_level = None
         if level is not None and level <= 3 and len(text) <= MAX_HEADING_CHARS:
             kind = BlockKind.HEADING
         else:
             level = None
             kind = BlockKind.LIST_ITEM if bullet or label is not None else BlockKind.PARAGRAPH
-        self.blocks.append(Block(len(self.blocks), kind, text, para_index=index, level=level, number=number))
+            list_level = ilvl + 1 if number is not None else None
+        self.blocks.append(
+            Block(
+                len(self.blocks), kind, text,
+                para_index=index, level=level, number=number, list_level=list_level,
+            )
+        )  # fmt: skip
 
-    def _list_label(self, ppr: etree._Element | None, style_id: str | None) -> tuple[str | None, bool]:
+    def _list_label(self, ppr: etree._Element | None, style_id: str | None) -> tuple[str | None, bool, int]:
         num_id: str | None = None
         ilvl: int | None = None
         numpr = ppr.find(q("numPr")) if ppr is not None else None
@@ -135,11 +143,12 @@ class _BodyReader:
             num_id, style_ilvl = self.styles.numbering(style_id)
             ilvl = ilvl if ilvl is not None else style_ilvl
         if num_id is None:
-            return None, False
-        result = self.numbering.next_label(num_id, ilvl or 0)
+            return None, False, 0
+        ilvl = max(0, min(ilvl or 0, 8))
+        result = self.numbering.next_label(num_id, ilvl)
         if result is None:
-            return None, False
-        return result
+            return None, False, ilvl
+        return result[0], result[1], ilvl
 
     def _table(self, tbl: etree._Element) -> None:
         table = self.table_count

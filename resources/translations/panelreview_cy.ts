@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/actions.py" line="+80"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+86"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/clerk_synthesis.py" line="+89"/>
+        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+90"/>
         <source>Support</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,7 +335,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/clerk_common.py" line="+75"/>
+        <location filename="../../panelreview/ui/clerk/common.py" line="+92"/>
         <source>{name} (on paper or by email)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,12 +367,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/labels.py" line="+48"/>
+        <location filename="../../panelreview/ui/common/labels.py" line="+49"/>
         <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/clerk_synthesis.py" line="-11"/>
+        <location filename="../../panelreview/ui/clerk/synthesis.py" line="-11"/>
         <source>{n} of {m} members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,7 +417,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/clerk_ui.py" line="+84"/>
+        <location filename="../../panelreview/ui/clerk/install.py" line="+84"/>
         <source>Clerk&apos;s &amp;Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,7 +492,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/dialogs.py" line="+31"/>
+        <location filename="../../panelreview/ui/dialogs/messages.py" line="+31"/>
         <source>“{name}” is password-protected. Enter its password to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,7 +558,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/labels.py" line="-27"/>
+        <location filename="../../panelreview/ui/common/labels.py" line="-27"/>
         <source>Private working note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,7 +613,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/save_copy.py" line="+41"/>
+        <location filename="../../panelreview/ui/dialogs/save_copy.py" line="+44"/>
         <source>{name} (copy {date})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -653,7 +653,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/unexpected.py" line="+35"/>
+        <location filename="../../panelreview/ui/app/unexpected.py" line="+35"/>
         <source>(no log file: PanelReview could not create one)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -674,7 +674,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_members.py" line="+43"/>
+        <location filename="../../panelreview/ui/clerk/members.py" line="+42"/>
         <source>Add a member to the list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -709,7 +709,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Add to the list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,7 +717,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>AddSourcesDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_compose.py" line="+204"/>
+        <location filename="../../panelreview/ui/clerk/compose.py" line="+195"/>
         <source>Add members&apos; items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,7 +788,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Add the ticked items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,7 +796,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>ClerkDesk</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_desk.py" line="+37"/>
+        <location filename="../../panelreview/ui/clerk/desk.py" line="+37"/>
         <location line="+9"/>
         <source>Clerk&apos;s desk</source>
         <translation type="unfinished"></translation>
@@ -830,7 +830,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>ClerkUi</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_ui.py" line="+74"/>
+        <location filename="../../panelreview/ui/clerk/install.py" line="+74"/>
         <source>Saved the review pack “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,7 +848,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>ConsolidationTab</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_consolidation.py" line="+61"/>
+        <location filename="../../panelreview/ui/clerk/consolidation.py" line="+60"/>
         <source>The panel&apos;s recommendations, in order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,7 +928,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>No panel recommendations yet. In Synthesis, tick members&apos; items (or choose similar recommendations) and make them one of the panel&apos;s recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,7 +946,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>CopySaver</name>
     <message>
-        <location filename="../../panelreview/ui/save_copy.py" line="+23"/>
+        <location filename="../../panelreview/ui/dialogs/save_copy.py" line="+23"/>
         <source>Save a Copy of the Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,7 +978,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>DraftOpener</name>
     <message>
-        <location filename="../../panelreview/ui/draft_opener.py" line="+104"/>
+        <location filename="../../panelreview/ui/app/draft_opener.py" line="+104"/>
         <location line="+8"/>
         <source>Opening draft</source>
         <translation type="unfinished"></translation>
@@ -1002,7 +1002,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/export_dialog.py" line="+54"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+52"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1087,7 +1087,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>&amp;Shape:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1125,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <location line="+3"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
@@ -1184,13 +1184,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../panelreview/ui/find_panel.py" line="+46"/>
+        <location filename="../../panelreview/ui/notes/find_panel.py" line="+46"/>
         <source>Type a word to search for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,7 +1210,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Nothing found for “{terms}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,7 +1253,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>InfoBar</name>
     <message>
-        <location filename="../../panelreview/ui/info_bar.py" line="+18"/>
+        <location filename="../../panelreview/ui/common/info_bar.py" line="+18"/>
         <source>Notice about this draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1267,13 +1267,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/main_window.py" line="+54"/>
-        <location line="+275"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
+        <location line="+273"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-233"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,7 +1344,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>{title} — PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1377,7 +1377,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MemberViewDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_view_entry.py" line="+59"/>
+        <location filename="../../panelreview/ui/clerk/view_entry.py" line="+58"/>
         <source>Add a member&apos;s view received on paper or by email</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1437,7 +1437,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&amp;Member:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,12 +1462,12 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Add the view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Choose or type the member whose view it is.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1480,7 +1480,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MembersTab</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_members.py" line="+25"/>
+        <location filename="../../panelreview/ui/clerk/members.py" line="+23"/>
         <source>&amp;Import members&apos; reviews…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,7 +1664,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>NewPanelReviewDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_new_review.py" line="+89"/>
+        <location filename="../../panelreview/ui/clerk/new_review.py" line="+80"/>
         <source>New panel review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,7 +1694,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The panel&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,12 +1720,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+66"/>
+        <location line="+50"/>
         <source>Save the panel&apos;s review as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-48"/>
         <source>Cho&amp;ose…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,7 +1735,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+9"/>
         <source>&amp;Draft:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1760,12 +1760,12 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Start the panel&apos;s review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Drafts and review packs (*.pdf *.docx *.txt *.md *.pcpack)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,7 +1818,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../panelreview/ui/note_dialog.py" line="+127"/>
+        <location filename="../../panelreview/ui/notes/note_dialog.py" line="+127"/>
         <source>Add a note: {kind}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,7 +1881,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../panelreview/ui/note_editor.py" line="+74"/>
+        <location filename="../../panelreview/ui/notes/note_editor.py" line="+72"/>
         <source>Note text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +1891,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Kind of note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,12 +1923,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+5"/>
         <location line="+31"/>
-        <location line="+65"/>
+        <location line="+61"/>
         <source>Replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-85"/>
         <source>Your reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,13 +1963,13 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>{kind} by {author}, {when}
 on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>A highlight needs no text, but you can add some.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,7 +1979,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+84"/>
         <source>Edit reply…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2002,7 +2002,7 @@ on {where}</source>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../panelreview/ui/notes_panel.py" line="+54"/>
+        <location filename="../../panelreview/ui/notes/notes_panel.py" line="+54"/>
         <location line="+36"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
@@ -2107,7 +2107,7 @@ on {where}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../panelreview/ui/outline_panel.py" line="+44"/>
+        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+44"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2183,7 +2183,7 @@ on {where}</source>
 <context>
     <name>PackImporter</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_import.py" line="+49"/>
+        <location filename="../../panelreview/ui/clerk/import_packs.py" line="+49"/>
         <source>Review packs (*.pcpack)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2245,7 +2245,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PageBox</name>
     <message>
-        <location filename="../../panelreview/ui/page_box.py" line="+15"/>
+        <location filename="../../panelreview/ui/reader/page_box.py" line="+15"/>
         <source>Page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2273,7 +2273,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../panelreview/ui/pdf_pages.py" line="+40"/>
+        <location filename="../../panelreview/ui/reader/pdf_pages.py" line="+40"/>
         <source>Draft pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2286,7 +2286,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PanelRecDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_compose.py" line="-162"/>
+        <location filename="../../panelreview/ui/clerk/compose.py" line="-149"/>
         <source>New panel recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2351,7 +2351,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Built from:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2371,12 +2371,12 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Add to the panel&apos;s recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Write the panel&apos;s wording first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2384,7 +2384,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PanelRecEditor</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_rec_editor.py" line="+66"/>
+        <location filename="../../panelreview/ui/clerk/rec_editor.py" line="+63"/>
         <source>The panel&apos;s wording</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2499,7 +2499,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>no one yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2527,7 +2527,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../panelreview/ui/pdf_view.py" line="+40"/>
+        <location filename="../../panelreview/ui/reader/pdf_view.py" line="+40"/>
         <source>The draft&apos;s pages. Drag to select text, double-click to select a word, Shift with the arrow keys to extend a selection. Alt+Down and Alt+Up go to the next and previous note; Enter opens it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2540,7 +2540,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>RecommendDialog</name>
     <message>
-        <location filename="../../panelreview/ui/note_dialog.py" line="+23"/>
+        <location filename="../../panelreview/ui/notes/note_dialog.py" line="+23"/>
         <source>Draft a recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2593,7 +2593,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>RecommendationsPanel</name>
     <message>
-        <location filename="../../panelreview/ui/recommendations_panel.py" line="+52"/>
+        <location filename="../../panelreview/ui/notes/recommendations_panel.py" line="+52"/>
         <location line="+9"/>
         <source>Recommendations</source>
         <translation type="unfinished"></translation>
@@ -2707,7 +2707,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReflowNotes</name>
     <message>
-        <location filename="../../panelreview/ui/reflow_notes.py" line="+202"/>
+        <location filename="../../panelreview/ui/reader/reflow_notes.py" line="+204"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2715,7 +2715,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReflowView</name>
     <message>
-        <location filename="../../panelreview/ui/reflow_view.py" line="+101"/>
+        <location filename="../../panelreview/ui/reader/reflow_view.py" line="+101"/>
         <source>Draft text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2728,7 +2728,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ResponsesTab</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_responses.py" line="+68"/>
+        <location filename="../../panelreview/ui/clerk/responses.py" line="+68"/>
         <source>The panel&apos;s recommendations and the responses to them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2793,7 +2793,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Recommendation:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2851,7 +2851,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../panelreview/ui/review_controller.py" line="+110"/>
+        <location filename="../../panelreview/ui/app/review_controller.py" line="+116"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2895,7 +2895,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewOpener</name>
     <message>
-        <location filename="../../panelreview/ui/review_opener.py" line="+67"/>
+        <location filename="../../panelreview/ui/app/review_opener.py" line="+75"/>
         <source>{reason}
 
 Open it read-only, to look without changing it?</source>
@@ -2925,7 +2925,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>ReviewSetupDialog</name>
     <message>
-        <location filename="../../panelreview/ui/review_setup.py" line="+98"/>
+        <location filename="../../panelreview/ui/dialogs/review_setup.py" line="+91"/>
         <source>About you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,7 +2985,7 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Your &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3028,7 +3028,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>SendToClerkDialog</name>
     <message>
-        <location filename="../../panelreview/ui/send_to_clerk.py" line="+84"/>
+        <location filename="../../panelreview/ui/clerk/send.py" line="+84"/>
         <source>Send to clerk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3063,7 +3063,7 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Choose where to save…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3071,7 +3071,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/session_wiring.py" line="+103"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+145"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3136,7 +3136,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/settings_dialog.py" line="+63"/>
+        <location filename="../../panelreview/ui/dialogs/settings_dialog.py" line="+63"/>
         <source>Review Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3224,7 +3224,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>StartView</name>
     <message>
-        <location filename="../../panelreview/ui/start_view.py" line="+36"/>
+        <location filename="../../panelreview/ui/app/start_view.py" line="+36"/>
         <source>Review a draft Police and Crime Plan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3287,7 +3287,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>SynthesisTab</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_synthesis.py" line="+19"/>
+        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+19"/>
         <source>Show what this member said</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3302,7 +3302,7 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Group by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3377,7 +3377,7 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+84"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3412,7 +3412,7 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>(1 reply)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3445,7 +3445,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>TrackerExporter</name>
     <message>
-        <location filename="../../panelreview/ui/clerk_tracker.py" line="+45"/>
+        <location filename="../../panelreview/ui/clerk/tracker.py" line="+45"/>
         <source>Word document (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3478,7 +3478,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>_SubmitDialog</name>
     <message>
-        <location filename="../../panelreview/ui/note_dialog.py" line="-123"/>
+        <location filename="../../panelreview/ui/notes/note_dialog.py" line="-123"/>
         <source>The passage or section this is about</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,7 +3491,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>change</name>
     <message>
-        <location filename="../../panelreview/ui/undo_commands.py" line="+22"/>
+        <location filename="../../panelreview/ui/session/undo_commands.py" line="+22"/>
         <source>Add highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3714,7 +3714,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>kind</name>
     <message>
-        <location filename="../../panelreview/ui/kind_style.py" line="+68"/>
+        <location filename="../../panelreview/ui/common/kind_style.py" line="+68"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3747,7 +3747,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>note_dialog</name>
     <message>
-        <location filename="../../panelreview/ui/note_dialog.py" line="-31"/>
+        <location filename="../../panelreview/ui/notes/note_dialog.py" line="-31"/>
         <source>The whole draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3755,7 +3755,7 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../panelreview/ui/actions.py" line="+7"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+7"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from panelreview.storage import DamagedPack, NewerPack, NotAPack, PackError, Review, WrongDraft
+from panelreview.storage.pack_file import PACK_VERSION
 from tests.clerk.conftest import OTHER_DRAFT_TEXT, MakeReview, pack_of
 from tests.clerk.helpers import rebuild_pack, state
 
@@ -77,9 +78,15 @@ def test_one_bad_pack_among_good_ones_imports_nothing(
     assert state(clerk, skip=set()) == before and clerk.annotations() == []
 
 
-def test_pack_from_a_newer_version_is_refused_clearly(clerk: Review, good_pack: Path, tmp_path: Path) -> None:
-    newer = rebuild_pack(good_pack, tmp_path / "newer.pcpack", manifest=lambda m: m.update(format_version=2))
-    _refused(clerk, newer, NewerPack, r"newer version of PanelReview \(pack format 2")
+@pytest.mark.parametrize("ahead", [1, 5])
+def test_pack_from_a_newer_version_is_refused_clearly(
+    clerk: Review, good_pack: Path, tmp_path: Path, ahead: int
+) -> None:
+    version = PACK_VERSION + ahead
+    newer = rebuild_pack(
+        good_pack, tmp_path / "newer.pcpack", manifest=lambda m: m.update(format_version=version)
+    )
+    _refused(clerk, newer, NewerPack, rf"newer version of PanelReview \(pack format {version}")
 
 
 def test_edited_item_with_recomputed_checksums_cannot_claim_the_clerks_items(

@@ -1,14 +1,20 @@
-"""Reviews saved by earlier PanelReviews (formats 1 and 2) are upgraded, after a backup."""
+"""Reviews saved by earlier PanelReviews (formats 1 to 3; format 0 in tests/storage) are upgraded,
+after a backup."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from panelreview.storage import open_review
+from panelreview.storage.migrations import SCHEMAS
 from panelreview.storage.schema import (
     SCHEMA_V3,
     SCHEMA_V4,
+    SCHEMA_VERSION,
     V2_LINK_COLUMNS,
     V2_RECOMMENDATION_COLUMNS,
     V3_MEMBER_COLUMNS,
@@ -147,4 +153,45 @@ def test_version_3_review_is_upgraded_and_its_draft_becomes_version_1(make_revie
     conn.close()
     backup = sqlite3.connect(upgraded.backup_path)
     assert backup.execute("PRAGMA user_version").fetchone()[0] == 3
+    backup.close()
+
+
+# Every older format this copy upgrades, with how to make a file in it from a new one. Format 0
+# (the prototype) is made from scratch in tests/storage/test_file_safety.py.
+OLDER_FORMATS: dict[int, Callable[[Path], None]] = {1: _as_version_1, 2: _as_version_2, 3: _as_version_3}
+
+
+def test_every_older_format_is_tested() -> None:
+    assert (
+        sorted({0, *OLDER_FORMATS}) == list(range(SCHEMA_VERSION)) == sorted(set(SCHEMAS) - {SCHEMA_VERSION})
+    )
+
+
+@pytest.mark.parametrize("version", sorted(OLDER_FORMATS))
+def test_each_older_format_upgrades_to_the_current_one_keeping_every_kind_of_item(
+    make_review: MakeReview, version: int
+) -> None:
+    ann = make_review("Cllr Ann Jones")
+    note = ann.add_annotation(ann.anchor_for(section="2.1"), "question", "Who was asked?", visibility="panel")
+    ann.add_reply(note.item_id, "The survey panel.")
+    ann.add_recommendation("Publish the budget", anchor=ann.anchor_for(section="3.1"), visibility="report")
+    path = ann.path
+    ann.close()
+    OLDER_FORMATS[version](path)
+    with open_review(path) as upgraded:
+        assert upgraded.backup_path is not None
+        (kept,) = upgraded.annotations()
+        assert (kept.body, kept.visibility.value, [r.body for r in kept.replies]) == (
+            "Who was asked?",
+            "panel",
+            ["The survey panel."],
+        )
+        assert [(r.wording, r.visibility.value) for r in upgraded.recommendations()] == [
+            ("Publish the budget", "report")
+        ]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    backup = sqlite3.connect(upgraded.backup_path)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == version
     backup.close()

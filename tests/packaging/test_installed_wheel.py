@@ -101,7 +101,7 @@ def test_the_wheel_carries_every_resource(wheel: Path) -> None:
     }
     assert "panelreview/_resources/samples/westshire-draft-plan.pdf" in expected
     assert expected <= names, sorted(expected - names)
-    assert "panelreview/ui/smoke.py" in names
+    assert "panelreview/ui/app/smoke.py" in names
 
 
 def test_the_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

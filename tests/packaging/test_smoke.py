@@ -150,7 +150,7 @@ def test_smoke_test_fails_on_any_warning_or_uncaught_exception(tmp_path: Path, f
     """The same smoke test, with one fault injected while the member's steps run: it must exit 1."""
     code = (
         "import sys\n"
-        "import panelreview.ui.smoke_steps as steps\n"
+        "import panelreview.ui.app.smoke_steps as steps\n"
         "original = steps.exercise\n"
         "def faulty(harness, window, folder):\n"
         + "".join(f"    {line}\n" for line in FAULTS[fault].splitlines())

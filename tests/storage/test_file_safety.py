@@ -13,7 +13,7 @@ import pytest
 from panelreview.core.model import Document
 from panelreview.storage import NewerVersion, NotAReview, NotSaved, ReadOnlyReview, open_review
 from panelreview.storage.migrations import SCHEMA_V0
-from panelreview.storage.schema import APPLICATION_ID
+from panelreview.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
 def _fingerprint(folder: Path) -> dict[str, str]:
@@ -28,12 +28,22 @@ def _alter(path: Path, *sql: str) -> None:
     conn.close()
 
 
-def test_newer_file_is_refused_and_left_untouched(review_path: Path) -> None:
-    _alter(review_path, "PRAGMA user_version = 7")
+@pytest.mark.parametrize(
+    "sql",
+    [
+        pytest.param([], id="same-layout"),
+        # A newer format may add tables and drop others: it is still newer, not damaged or altered.
+        pytest.param(["CREATE TABLE future_things (id TEXT)", "DROP TABLE replies"], id="new-layout"),
+    ],
+)
+@pytest.mark.parametrize("ahead", [1, 2, 7])
+def test_newer_file_is_refused_and_left_untouched(review_path: Path, ahead: int, sql: list[str]) -> None:
+    _alter(review_path, *sql, f"PRAGMA user_version = {SCHEMA_VERSION + ahead}")
     before = _fingerprint(review_path.parent)
     with pytest.raises(NewerVersion, match="newer version of PanelReview") as err:
         open_review(review_path)
     assert "has not been changed" in str(err.value)
+    assert f"review format {SCHEMA_VERSION + ahead}" in str(err.value)
     with pytest.raises(NewerVersion):
         open_review(review_path, read_only=True)
     assert _fingerprint(review_path.parent) == before
@@ -83,6 +93,23 @@ def test_replaced_trigger_with_our_name_is_refused(review_path: Path) -> None:
         "CREATE TRIGGER change_log_no_delete AFTER INSERT ON change_log BEGIN DELETE FROM drafts; END",
     )
     with pytest.raises(NotAReview, match=r"altered|damaged"):
+        open_review(review_path)
+
+
+def test_current_format_opens_as_it_is(review_path: Path) -> None:
+    with open_review(review_path) as review:
+        assert review.backup_path is None
+        review.add_annotation(review.anchor_for(section="2"), "comment", "kept")
+    conn = sqlite3.connect(review_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    assert sorted(p.name for p in review_path.parent.iterdir() if "backup" in p.name) == []
+
+
+@pytest.mark.parametrize("version", [-1, -(2**31)])
+def test_format_number_never_made_is_damaged(review_path: Path, version: int) -> None:
+    _alter(review_path, f"PRAGMA user_version = {version}")
+    with pytest.raises(NotAReview, match="damaged"):
         open_review(review_path)
 
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from panelreview.ingest import read_document_bytes
 from panelreview.storage import Review, create_review, open_review
-from panelreview.ui.clerk_ui import ClerkUi, install_clerk_ui
-from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.clerk.install import ClerkUi, install_clerk_ui
+from panelreview.ui.session.review_session import ReviewSession
 from tests.clerk.panel import ANN_REC as ANN_REC  # the wordings, for the desk tests too
 from tests.clerk.panel import BOB_REC as BOB_REC
 from tests.clerk.panel import add_views

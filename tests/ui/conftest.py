@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from panelreview.app import configure_application, create_main_window
 from panelreview.core.review import Role
-from panelreview.ui.document_worker import LoadedDraft
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.review_session import ReviewSession
-from panelreview.ui.review_setup import Setup, save_setup
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs.review_setup import Setup, save_setup
+from panelreview.ui.reader.document_worker import LoadedDraft
+from panelreview.ui.session.review_session import ReviewSession
 
 OPEN_TIMEOUT_MS = 20_000
 # The offscreen platform plugin says this whenever a window with a dock widget is laid out; it is

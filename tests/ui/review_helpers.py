@@ -9,10 +9,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from panelreview.core.review import Kind
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.note_dialog import NoteDialog, RecommendDialog
-from panelreview.ui.review_session import ReviewSession
-from panelreview.ui.selection import TextSelection
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.notes.note_dialog import NoteDialog, RecommendDialog
+from panelreview.ui.reader.selection import TextSelection
+from panelreview.ui.session.review_session import ReviewSession
 from tests.ui.view_helpers import drag, wait_for_words, word_centre, word_index
 
 

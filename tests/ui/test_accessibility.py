@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.review import Kind
-from panelreview.ui.export_dialog import ExportOptionsDialog
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.note_dialog import NoteDialog, RecommendDialog
-from panelreview.ui.review_setup import ReviewSetupDialog
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs.export_dialog import ExportOptionsDialog
+from panelreview.ui.dialogs.review_setup import ReviewSetupDialog
+from panelreview.ui.notes.note_dialog import NoteDialog, RecommendDialog
 from tests.ui.conftest import open_review_of
 
 pytestmark = pytest.mark.gui

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex
 
 from panelreview.core.review import PanelStatus
-from panelreview.ui.clerk_compose import AddSourcesDialog, PanelRecDialog
-from panelreview.ui.clerk_consolidation import ConsolidationTab
+from panelreview.ui.clerk.compose import AddSourcesDialog, PanelRecDialog
+from panelreview.ui.clerk.consolidation import ConsolidationTab
 from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     ANN_REC,

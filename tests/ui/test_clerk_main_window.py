@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from panelreview.storage import open_review
-from panelreview.ui.main_window import MainWindow
+from panelreview.ui.app.main_window import MainWindow
 from tests.ui.clerk_helpers import build_members, capture_messages, start_clerk
 from tests.ui.conftest import open_and_wait, wait_for_session
 

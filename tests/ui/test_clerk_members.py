@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from panelreview.ui.clerk_common import top_items
-from panelreview.ui.clerk_members import AddMemberDialog
+from panelreview.ui.clerk.common import top_items
+from panelreview.ui.clerk.members import AddMemberDialog
 from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     DRAFT_TEXT,

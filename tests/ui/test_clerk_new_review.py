@@ -7,7 +7,7 @@ from typing import Any
 
 from panelreview.core.review import Role
 from panelreview.storage import open_review
-from panelreview.ui.clerk_new_review import NewPanelReviewDialog, new_panel_review
+from panelreview.ui.clerk.new_review import NewPanelReviewDialog, new_panel_review
 from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import DRAFT_NAME, DRAFT_TEXT, Panel, fill_dialog
 

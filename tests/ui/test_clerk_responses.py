@@ -12,8 +12,8 @@ import pytest
 from docx import Document
 from PySide6.QtCore import QDate
 
-from panelreview.ui.clerk_common import top_items
-from panelreview.ui.clerk_responses import ResponsesTab
+from panelreview.ui.clerk.common import top_items
+from panelreview.ui.clerk.responses import ResponsesTab
 from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     Desk,

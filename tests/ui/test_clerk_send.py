@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from panelreview.storage.pack_file import read_pack
-from panelreview.ui.send_to_clerk import SendToClerkDialog
+from panelreview.ui.clerk.send import SendToClerkDialog
 from tests.ui.clerk_helpers import Desk, capture_messages, fill_dialog, make_review, save_as
 
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from panelreview.ui.clerk_common import ITEM_ROLE, children, top_items
-from panelreview.ui.clerk_compose import PanelRecDialog
-from panelreview.ui.clerk_desk import RECOMMENDATIONS
-from panelreview.ui.clerk_synthesis import SynthesisTab
+from panelreview.ui.clerk.common import ITEM_ROLE, children, top_items
+from panelreview.ui.clerk.compose import PanelRecDialog
+from panelreview.ui.clerk.desk import RECOMMENDATIONS
+from panelreview.ui.clerk.synthesis import SynthesisTab
 from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     ANN_REC,

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from panelreview.core.errors import UserError
 from panelreview.ingest import read_document_bytes
-from panelreview.ui.clerk_common import children, top_items
-from panelreview.ui.clerk_view_entry import MemberViewDialog, add_member_view
+from panelreview.ui.clerk.common import children, top_items
+from panelreview.ui.clerk.view_entry import MemberViewDialog, add_member_view
 from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
     DRAFT_NAME,

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from panelreview.core.review import Kind
 from panelreview.ingest.opener import open_document
-from panelreview.ui.find_panel import FindPanel, search_document
-from panelreview.ui.main_window import MainWindow
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.notes.find_panel import FindPanel, search_document
 from tests.conftest import shared_path
 from tests.ui.conftest import open_and_wait, open_review_of
 from tests.ui.review_helpers import add_note_on_selection, select_pdf_words

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QImage
 from panelreview.core.anchor import anchor_span
 from panelreview.core.model import full_text
 from panelreview.core.review import Kind
-from panelreview.ui.kind_style import paper_colour
-from panelreview.ui.selection import HighlightItem
+from panelreview.ui.common.kind_style import paper_colour
+from panelreview.ui.reader.selection import HighlightItem
 from tests.ui.view_helpers import TooltipSpy, click, item_for, pdf_opener, tooltips, wait_for_words
 
 pytestmark = pytest.mark.gui

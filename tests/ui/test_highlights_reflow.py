@@ -10,8 +10,8 @@ from PySide6.QtGui import QTextCursor
 
 from panelreview.core.model import Document
 from panelreview.core.review import Kind
-from panelreview.ui.kind_style import kind_colour, recommendation_colour
-from panelreview.ui.reflow_view import ReflowView
+from panelreview.ui.common.kind_style import kind_colour, recommendation_colour
+from panelreview.ui.reader.reflow_view import ReflowView
 from tests.ui.view_helpers import TooltipSpy, click, item_for, reflow_view, tooltips, westshire
 
 pytestmark = pytest.mark.gui

@@ -9,10 +9,10 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from panelreview.core.model import Section
 from panelreview.resources import sample_draft_path
-from panelreview.ui.document_worker import LoadedDraft
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.outline_panel import SECTION_ID_ROLE
-from panelreview.ui.pdf_view import PAGE_GAP
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.reader.document_worker import LoadedDraft
+from panelreview.ui.reader.outline_panel import SECTION_ID_ROLE
+from panelreview.ui.reader.pdf_view import PAGE_GAP
 from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from panelreview.core.review import Kind
 from panelreview.storage import open_review
-from panelreview.ui import save_copy as save_copy_module
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs import save_copy as save_copy_module
+from panelreview.ui.session.review_session import ReviewSession
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_review_of, wait_for_session
 from tests.ui.review_helpers import add_note_on_selection, capture_warnings, focus_away, select_pdf_words
 

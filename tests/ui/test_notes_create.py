@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from panelreview.core.model import full_text
 from panelreview.core.review import Kind, Visibility
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.note_dialog import NoteDialog
-from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.notes.note_dialog import NoteDialog
+from panelreview.ui.session.review_session import ReviewSession
 from tests.ui.conftest import open_review_of
 from tests.ui.review_helpers import (
     add_note_on_selection,

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from panelreview.resources import sample_draft_path
-from panelreview.ui.main_window import MainWindow
+from panelreview.ui.app.main_window import MainWindow
 from tests.conftest import shared_path
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
 

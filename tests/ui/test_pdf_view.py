@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPalette
 
-from panelreview.ui.document_worker import DocumentService
-from panelreview.ui.pdf_canvas import PAPER
-from panelreview.ui.pdf_view import PdfView
-from panelreview.ui.pdf_words import MAX_PAGES_KEPT, WordStore
+from panelreview.ui.reader.document_worker import DocumentService
+from panelreview.ui.reader.pdf_canvas import PAPER
+from panelreview.ui.reader.pdf_view import PdfView
+from panelreview.ui.reader.pdf_words import MAX_PAGES_KEPT, WordStore
 from tests.ui.conftest import OPEN_TIMEOUT_MS
 from tests.ui.view_helpers import pdf_opener, wait_for_words
 

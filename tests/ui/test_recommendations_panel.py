@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from panelreview.core.review import Kind
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.session.review_session import ReviewSession
 from tests.ui.conftest import open_review_of
 from tests.ui.review_helpers import fill_recommend_dialog, focus_away, select_pdf_words
 

@@ -9,7 +9,7 @@ import docx
 import pytest
 from PySide6.QtGui import QTextTable
 
-from panelreview.ui.main_window import MainWindow
+from panelreview.ui.app.main_window import MainWindow
 from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui

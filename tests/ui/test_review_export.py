@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from panelreview.core.review import Visibility
-from panelreview.ui.export_dialog import ExportOptionsDialog
-from panelreview.ui.main_window import MainWindow
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs.export_dialog import ExportOptionsDialog
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_review_of
 from tests.ui.review_helpers import capture_warnings, fill_recommend_dialog, select_pdf_words
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from panelreview.ui.main_window import MainWindow
+from panelreview.ui.app.main_window import MainWindow
 from tests.ui.conftest import open_review_of
 
 pytestmark = pytest.mark.gui

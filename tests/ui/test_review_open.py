@@ -14,8 +14,8 @@ from panelreview.app import create_main_window
 from panelreview.core.review import Kind, Role
 from panelreview.resources import sample_draft_path
 from panelreview.storage import open_review
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.review_setup import NAME_KEY, ReviewSetupDialog, Setup, saved_setup
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs.review_setup import NAME_KEY, ReviewSetupDialog, Setup, saved_setup
 from tests.conftest import shared_path
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait, open_review_of, wait_for_session
 from tests.ui.review_helpers import add_note_on_selection, capture_warnings, select_pdf_words

@@ -14,9 +14,9 @@ from panelreview.app import create_main_window
 from panelreview.core.model import full_text
 from panelreview.core.review import Kind
 from panelreview.resources import sample_draft_path
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.outline_panel import NOTES_COLUMN
-from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.reader.outline_panel import NOTES_COLUMN
+from panelreview.ui.session.review_session import ReviewSession
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_review_of, wait_for_session
 from tests.ui.review_helpers import (
     add_note_on_selection,

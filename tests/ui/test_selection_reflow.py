@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 
 from panelreview.core.model import Document, full_text
 from panelreview.ingest.opener import open_document
-from panelreview.ui.reflow_view import ReflowView
+from panelreview.ui.reader.reflow_view import ReflowView
 from tests.ui.view_helpers import drag, reflow_view, westshire
 
 pytestmark = pytest.mark.gui

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
-from panelreview.ui.review_session import ReviewSession
-from panelreview.ui.settings_dialog import SettingsDialog, edit_settings
+from panelreview.ui.dialogs.settings_dialog import SettingsDialog, edit_settings
+from panelreview.ui.session.review_session import ReviewSession
 from tests.export.drafts import make_review
 
 

@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import panelreview.ui.translations as translations_module
+import panelreview.ui.common.translations as translations_module
 from panelreview.app import create_main_window
 from panelreview.core.review import Kind
-from panelreview.ui.export_dialog import ExportOptionsDialog
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.note_dialog import NoteDialog, RecommendDialog
-from panelreview.ui.review_setup import ReviewSetupDialog
-from panelreview.ui.translations import install_translations
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.common.translations import install_translations
+from panelreview.ui.dialogs.export_dialog import ExportOptionsDialog
+from panelreview.ui.dialogs.review_setup import ReviewSetupDialog
+from panelreview.ui.notes.note_dialog import NoteDialog, RecommendDialog
 from tests.conftest import skip_or_fail_in_ci
 from tests.ui.conftest import open_review_of
 
@@ -145,7 +145,7 @@ def test_the_scan_finds_a_bare_literal() -> None:
 
 def test_no_user_visible_literal_skips_translation() -> None:
     found: list[str] = []
-    for path in sorted([*UI.glob("*.py"), ROOT / "panelreview" / "app.py"]):
+    for path in sorted([*UI.rglob("*.py"), ROOT / "panelreview" / "app.py"]):
         found += untranslated_literals(path.read_text(encoding="utf-8"), path.name)
     assert found == []
 
@@ -181,7 +181,7 @@ def marked_translation(tmp_path_factory: pytest.TempPathFactory) -> Path:
         skip_or_fail_in_ci("pyside6-lupdate and pyside6-lrelease are needed (they come with PySide6)")
     folder = tmp_path_factory.mktemp("translations")
     ts = folder / "panelreview_cy.ts"
-    sources = [str(p) for p in sorted(UI.glob("*.py"))] + [str(ROOT / "panelreview" / "app.py")]
+    sources = [str(p) for p in sorted(UI.rglob("*.py"))] + [str(ROOT / "panelreview" / "app.py")]
     subprocess.run([lupdate, *sources, "-ts", str(ts)], check=True, capture_output=True)
     ts.write_text(_mark_every_message(ts.read_text(encoding="utf-8")), encoding="utf-8")
     subprocess.run(

@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeySequence
 
 from panelreview.core.review import Kind, Visibility
 from panelreview.storage import open_review
-from panelreview.ui.main_window import MainWindow
-from panelreview.ui.review_session import ReviewSession
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.session.review_session import ReviewSession
 from tests.ui.conftest import open_review_of
 from tests.ui.review_helpers import add_note_on_selection, capture_warnings, focus_away, select_pdf_words
 

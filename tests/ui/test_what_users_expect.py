@@ -13,9 +13,9 @@ from PySide6.QtCore import QSize
 
 from panelreview.app import create_main_window
 from panelreview.core.review import Kind
-from panelreview.ui import unexpected
-from panelreview.ui.labels import kind_icon
-from panelreview.ui.main_window import MainWindow
+from panelreview.ui.app import unexpected
+from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.common.labels import kind_icon
 from tests.ui.conftest import open_review_of
 from tests.ui.review_helpers import capture_warnings
 

@@ -16,10 +16,10 @@ from panelreview.core.anchor import Anchor, anchor_quote
 from panelreview.core.model import Document
 from panelreview.core.review import Kind
 from panelreview.ingest.opener import open_document
-from panelreview.ui.document_worker import DocumentService, LoadedDraft
-from panelreview.ui.pdf_view import PdfView
-from panelreview.ui.reflow_view import ReflowView
-from panelreview.ui.selection import HighlightItem
+from panelreview.ui.reader.document_worker import DocumentService, LoadedDraft
+from panelreview.ui.reader.pdf_view import PdfView
+from panelreview.ui.reader.reflow_view import ReflowView
+from panelreview.ui.reader.selection import HighlightItem
 from tests.ui.conftest import OPEN_TIMEOUT_MS
 
 

@@ -1,0 +1,1 @@
+"""The main window and what wires its rooms together: actions, opening reviews, smoke test."""

@@ -1,0 +1,1 @@
+"""The clerk's desk: new panel review, import packs, members, synthesis, compose, responses."""

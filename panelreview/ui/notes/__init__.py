@@ -1,0 +1,1 @@
+"""The member's notes: notes list and editor, note dialog, recommendations, Find."""

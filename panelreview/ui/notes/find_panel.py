@@ -1,0 +1,198 @@
+"""Find (Ctrl+F): search the draft's text and the notes, replies and recommendations together.
+
+With a review open the search uses the review's full-text index (a few milliseconds even for a
+300-page draft); without one it looks through the draft's text. Searching starts a moment after
+typing stops, so the window never waits on it. Choosing a result goes there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from panelreview.core.anchor import innermost_section
+from panelreview.core.errors import UserError
+from panelreview.core.model import Document, Section
+from panelreview.core.review import SectionRef
+from panelreview.storage import SearchHit
+from panelreview.ui.common.labels import shorten
+from panelreview.ui.session.review_session import ReviewSession
+
+SEARCH_DELAY_MS = 250
+MAX_RESULTS = 200
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def matched_words(snippet: str) -> list[str]:
+    """The words the index matched, marked [like this] in a snippet."""
+    return re.findall(r"\[([^\]]+)\]", snippet)
+
+
+def search_document(document: Document, terms: str, limit: int = MAX_RESULTS) -> list[SearchHit]:
+    """Blocks containing every word (as a word start), for a draft with no review open."""
+    words = [w.casefold() for w in _WORD.findall(terms)]
+    if not words:
+        raise UserError(QCoreApplication.translate("FindPanel", "Type a word to search for."))
+    patterns = [re.compile(r"\b" + re.escape(w), re.IGNORECASE) for w in words]
+    hits: list[SearchHit] = []
+    for block in document.blocks:
+        if not all(p.search(block.text) for p in patterns):
+            continue
+        first = patterns[0].search(block.text)
+        assert first is not None
+        start = max(0, first.start() - 40)
+        end = first.end()
+        word_end = re.match(r"\w*", block.text[end:])
+        end += word_end.end() if word_end else 0
+        snippet = ("…" if start else "") + block.text[start : first.start()]
+        snippet += "[" + block.text[first.start() : end] + "]" + block.text[end : end + 60]
+        section = innermost_section(document.sections, block.index)
+        ref = (
+            SectionRef(section.id, section.number, section.title) if section else SectionRef(None, None, None)
+        )
+        hits.append(SearchHit("block", f":{block.index}", None, ref, " ".join(snippet.split())))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+class FindPanel(QDockWidget):
+    hit_activated = Signal(object)  # SearchHit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Find"), parent)
+        self.setObjectName("find_dock")
+        self._session: ReviewSession | None = None
+        self._document: Document | None = None
+        self._sections: dict[int, Section] = {}  # the document's sections by id, for naming hits
+        self.edit = QLineEdit()
+        self.edit.setObjectName("find_edit")
+        self.edit.setPlaceholderText(self.tr("Search the draft and your notes"))
+        self.edit.setAccessibleName(self.tr("Find"))
+        self.edit.setAccessibleDescription(
+            self.tr("Type words to find in the draft, the notes and the recommendations")
+        )
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(self._schedule)
+        self.edit.returnPressed.connect(self._on_return)
+        self.results = QListWidget()
+        self.results.setObjectName("find_results")
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setWordWrap(True)
+        self.results.setSpacing(2)
+        self.results.itemActivated.connect(self._on_activated)
+        self.results.itemClicked.connect(self._on_activated)
+        self.status = QLabel()
+        self.status.setObjectName("find_status")
+        self.status.setWordWrap(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.search_now)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self.setWidget(body)
+        self.setMinimumWidth(260)
+
+    def set_source(self, session: ReviewSession | None, document: Document | None) -> None:
+        self._session = session
+        self._document = document
+        self._sections = {s.id: s for s in document.sections} if document is not None else {}
+        if self.edit.text().strip():
+            self._schedule()
+        else:
+            self.results.clear()
+            self.status.clear()
+
+    def start(self) -> None:
+        """Ctrl+F: show the panel with the search box ready for typing."""
+        self.show()
+        self.raise_()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def _on_return(self) -> None:
+        if self._timer.isActive():
+            self.search_now()
+        if self.results.count():
+            self.results.setFocus()
+            self.results.setCurrentRow(0)
+            self._on_activated(self.results.item(0))
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        terms = self.edit.text().strip()
+        self.results.clear()
+        if not terms:
+            self.status.clear()
+            return
+        try:
+            if self._session is not None:
+                hits = self._session.review.search(terms, limit=MAX_RESULTS)
+            elif self._document is not None:
+                hits = search_document(self._document, terms)
+            else:
+                hits = []
+        except UserError as err:
+            self.status.setText(str(err))
+            return
+        for hit in hits:
+            self.results.addItem(self._item(hit))
+        if not hits:
+            self.status.setText(self.tr("Nothing found for “{terms}”.").format(terms=terms))
+        elif len(hits) >= MAX_RESULTS:
+            self.status.setText(self.tr("The first {n} results.").format(n=len(hits)))
+        else:
+            self.status.setText(self.tr("{n} found.").format(n=len(hits)))
+
+    def _item(self, hit: SearchHit) -> QListWidgetItem:
+        kinds = {
+            "block": self.tr("In the draft"),
+            "annotation": self.tr("Note"),
+            "reply": self.tr("Reply"),
+            "recommendation": self.tr("Recommendation"),
+        }
+        where = self._where(hit)
+        item = QListWidgetItem(f"{kinds.get(hit.item_type, hit.item_type)} · {where}\n{hit.snippet}")
+        item.setData(HIT_ROLE, hit)
+        spoken = f"{kinds.get(hit.item_type, '')}, {where}: {hit.snippet.replace('[', '').replace(']', '')}"
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        return item
+
+    def _where(self, hit: SearchHit) -> str:
+        """The hit's section, after its parent section's name: many plans repeat "What we will do"
+        under every priority."""
+        if hit.section.title is None:
+            return self.tr("Opening pages")
+        sections = self._sections
+        section = sections.get(hit.section.id) if hit.section.id is not None else None
+        parent = sections.get(section.parent) if section is not None and section.parent is not None else None
+        if parent is None:
+            return hit.section.label
+        return f"{shorten(parent.label, 40)} › {hit.section.label}"
+
+    def hits(self) -> list[SearchHit]:
+        return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())]
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if isinstance(hit, SearchHit):
+            self.hit_activated.emit(hit)

@@ -1,0 +1,1 @@
+"""Reading the draft: the PDF and reflow views, pages, words, highlights, selection, outline."""

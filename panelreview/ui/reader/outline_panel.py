@@ -1,0 +1,250 @@
+"""The outline: the draft's sections as a tree; click one to go there, and it follows your reading.
+
+Each section shows how many notes are on it. Its context menu (right-click, or the Menu key)
+adds a note or a recommendation on the whole section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMenu, QTreeView, QWidget
+
+from panelreview.core.model import Document, Section
+from panelreview.ui.common.labels import count_text
+
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SECTION_COLUMN, PAGE_COLUMN, NOTES_COLUMN = 0, 1, 2
+
+
+def page_text(section: Section) -> str:
+    return "" if section.page_start is None else f"p. {section.page_start}"
+
+
+class OutlineModel(QStandardItemModel):
+    """Three columns: the section's label, its first page and the number of notes on it.
+
+    A section shows its own notes; folded, it shows its subsections' notes too (so a note is
+    never out of sight), as a folded folder shows what is inside it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: dict[int, QStandardItem] = {}
+        self._counts: dict[int, QStandardItem] = {}
+        self._parents: dict[int, int | None] = {}
+        self._own: dict[int, int] = {}
+        self._total: dict[int, int] = {}
+        self._folded: set[int] = set()
+        self._set_headers()
+
+    def _set_headers(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Section"), self.tr("Page"), self.tr("Notes")])
+
+    def load(self, document: Document | None) -> None:
+        self.clear()
+        self._set_headers()
+        self._items.clear()
+        self._counts.clear()
+        self._parents = {}
+        self._own, self._total, self._folded = {}, {}, set()
+        if document is None:
+            return
+        root = self.invisibleRootItem()
+        for section in document.sections:
+            item = QStandardItem(section.label)
+            item.setData(section.id, SECTION_ID_ROLE)
+            item.setToolTip(section.label)
+            item.setEditable(False)
+            page = QStandardItem(page_text(section))
+            page.setData(section.id, SECTION_ID_ROLE)
+            page.setEditable(False)
+            page.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if section.page_start is not None:
+                page.setAccessibleText(self.tr("page {n}").format(n=section.page_start))
+            count = QStandardItem("")
+            count.setData(section.id, SECTION_ID_ROLE)
+            count.setEditable(False)
+            count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            parent_item = self._items.get(section.parent) if section.parent is not None else None
+            (parent_item or root).appendRow([item, page, count])
+            self._items[section.id] = item
+            self._counts[section.id] = count
+            self._parents[section.id] = section.parent if section.parent in self._items else None
+
+    def set_counts(self, counts: Mapping[int, int]) -> None:
+        """The number of notes on each section itself (sections not named have none)."""
+        self._own = {k: v for k, v in counts.items() if v}
+        self._total = {}
+        for section_id, n in self._own.items():
+            seen: set[int] = set()
+            at: int | None = section_id
+            while at is not None and at not in seen:
+                seen.add(at)
+                self._total[at] = self._total.get(at, 0) + n
+                at = self._parents.get(at)
+        for section_id in self._counts:
+            self._show_count(section_id)
+
+    def set_folded(self, section_id: int, folded: bool) -> None:
+        """The tree folded or unfolded this section: its count follows."""
+        if folded:
+            self._folded.add(section_id)
+        else:
+            self._folded.discard(section_id)
+        self._show_count(section_id)
+
+    def _show_count(self, section_id: int) -> None:
+        item = self._counts.get(section_id)
+        if item is None:
+            return
+        own, total = self._own.get(section_id, 0), self._total.get(section_id, 0)
+        folded = section_id in self._folded and total > own
+        n = total if folded else own
+        text = f"✎ {n}" if n else ""
+        if folded:
+            spoken = count_text(
+                n,
+                self.tr("1 note here and in its subsections"),
+                self.tr("{n} notes here and in its subsections"),
+            )
+        else:
+            spoken = count_text(n, self.tr("1 note"), self.tr("{n} notes")) if n else ""
+        if item.text() != text or item.accessibleText() != spoken:
+            item.setText(text)
+            item.setAccessibleText(spoken)
+            item.setToolTip(spoken)
+
+    def count_of(self, section_id: int) -> int:
+        """The number shown beside the section."""
+        item = self._counts.get(section_id)
+        return int(item.text().split()[-1]) if item is not None and item.text() else 0
+
+    def index_of(self, section_id: int) -> QModelIndex:
+        item = self._items.get(section_id)
+        return item.index() if item is not None else QModelIndex()
+
+
+class OutlinePanel(QDockWidget):
+    section_activated = Signal(int)  # Section.id
+    note_requested = Signal(int)  # "Add a note on this section…"
+    recommend_requested = Signal(int)  # "Recommend on this section…"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Outline"), parent)
+        self.setObjectName("outline_dock")  # for saveState / restoreState
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.model = OutlineModel(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("outline_tree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAccessibleName(self.tr("Outline of the draft"))
+        self.tree.setAccessibleDescription(
+            self.tr("The draft's sections. Press Enter on a section to go to it.")
+        )
+        self._set_column_modes()
+        self.tree.expanded.connect(lambda index: self._folded(index, False))
+        self.tree.collapsed.connect(lambda index: self._folded(index, True))
+        self.tree.clicked.connect(self._on_activated)
+        self.tree.activated.connect(self._on_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.can_annotate = True
+        self.setWidget(self.tree)
+        self.setMinimumWidth(220)
+
+    def _set_column_modes(self) -> None:
+        # Reloading the model recreates the header's sections, so this follows every load.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        if header.count() >= 3:
+            header.setSectionResizeMode(SECTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(NOTES_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+
+    def set_document(self, document: Document | None) -> None:
+        self.model.load(document)
+        self._set_column_modes()
+        self.tree.expandToDepth(0)
+        self._sync_folded(self.model.invisibleRootItem())
+
+    def _sync_folded(self, parent: QStandardItem) -> None:
+        """Tell the model which sections are folded (expandToDepth says nothing by signal)."""
+        for row in range(parent.rowCount()):
+            child = parent.child(row, SECTION_COLUMN)
+            if child is not None and child.hasChildren():
+                folded = not self.tree.isExpanded(child.index())
+                self.model.set_folded(int(child.data(SECTION_ID_ROLE)), folded)
+                self._sync_folded(child)
+
+    def _folded(self, index: QModelIndex, folded: bool) -> None:
+        value = index.data(SECTION_ID_ROLE)
+        if value is not None:
+            self.model.set_folded(int(value), folded)
+
+    def set_counts(self, counts: Mapping[int, int]) -> None:
+        self.model.set_counts(counts)
+
+    def set_current_section(self, section_id: int | None) -> None:
+        """Follow the reader: highlight the section being read, without moving the document."""
+        selection = self.tree.selectionModel()
+        if section_id is None:
+            selection.clearSelection()
+            return
+        index = self.model.index_of(section_id)
+        if not index.isValid() or QPersistentModelIndex(index) == QPersistentModelIndex(
+            self.tree.currentIndex()
+        ):
+            return
+        selection.setCurrentIndex(
+            index,
+            selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows,
+        )
+        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def current_section(self) -> int | None:
+        index = self.tree.currentIndex()
+        value = index.data(SECTION_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        value = index.data(SECTION_ID_ROLE)
+        if value is not None:
+            self.section_activated.emit(int(value))
+
+    def context_menu_for(self, section_id: int) -> QMenu:
+        """The section's menu: add a note or a recommendation on the whole section."""
+        menu = QMenu(self)
+        menu.setObjectName("outline_menu")
+        go = menu.addAction(self.tr("&Go to this section"))
+        go.triggered.connect(lambda: self.section_activated.emit(section_id))
+        menu.addSeparator()
+        note = menu.addAction(self.tr("Add a &note on this section…"))
+        note.triggered.connect(lambda: self.note_requested.emit(section_id))
+        recommend = menu.addAction(self.tr("&Recommend on this section…"))
+        recommend.triggered.connect(lambda: self.recommend_requested.emit(section_id))
+        for action in (note, recommend):
+            action.setEnabled(self.can_annotate)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if not index.isValid():
+            index = self.tree.currentIndex()
+        value = index.data(SECTION_ID_ROLE) if index.isValid() else None
+        if value is None:
+            return
+        menu = self.context_menu_for(int(value))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
