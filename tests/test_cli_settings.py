@@ -60,7 +60,12 @@ def test_full_titles_are_never_doubled_and_the_preview_shows_them(
     review_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A clerk who types the whole title gets it once: never "… for Westshire for Westshire"."""
-    argv = ["settings", str(review_file), "--commissioner-title", "Police and Crime Commissioner for Westshire"]
+    argv = [
+        "settings",
+        str(review_file),
+        "--commissioner-title",
+        "Police and Crime Commissioner for Westshire",
+    ]
     assert main([*argv, "--panel-title", "Westshire Police and Crime Panel"]) == 0
     shown = capsys.readouterr().out
     assert "In the report this reads:" in shown
@@ -86,7 +91,9 @@ def test_the_clerk_confirms_the_drafts_label_and_date_and_contradictions_are_war
     assert "Date of report: 20 February 2025" in text
     assert "Final draft, dated 6 February 2025" in text and "of the final draft dated 6 February 2025" in text
     # a draft dated after the meeting (12 February) that reviewed it, a response asked before the report
-    assert main(["settings", str(review_file), "--draft-date", "March 2025", "--report-date", "20/3/2025"]) == 0
+    assert (
+        main(["settings", str(review_file), "--draft-date", "March 2025", "--report-date", "20/3/2025"]) == 0
+    )
     err = capsys.readouterr().err
     assert "The draft is dated March 2025, after the meeting on 12 February 2025" in err
     assert "The response is asked for by 14 March 2025, before the report’s date (20 March 2025)" in err

@@ -22,7 +22,9 @@ def test_my_notes_word_by_section_with_visibility(review: Review, out: Path) -> 
     notice = styled(document, "Export Notice")
     assert notice and "two private working notes" in notice[0] and "do not publish" in notice[0]
     items = styled(document, "Comment Heading")
-    assert any(i.startswith("Comment · Private · page 2 of the consultation draft dated 3 January") for i in items)
+    assert any(
+        i.startswith("Comment · Private · page 2 of the consultation draft dated 3 January") for i in items
+    )
     assert any(i.startswith("Support · Shared with the panel") for i in items)
     assert any(i.startswith("Recommendation · Proposed for the report") for i in items)
     text = all_text(document)

@@ -66,8 +66,13 @@ def test_report_numbers_recommendations_in_order_with_references_and_quotes(
     assert wording[0].startswith("Set a measurable target") and wording[2].startswith("Confirm the budget")
     references = styled(document, "Plan Reference")
     # 1.1's title in the outline is its first eight words: cited by number and priority, never cut off
-    assert references[0].startswith("Plan reference: Section 1.1 in “Priority 1: Safer neighbourhoods”, page 2")
-    assert "in “Priority 1: Safer neighbourhoods”, page 2 of the consultation draft dated 3 January 2025" in references[0]
+    assert references[0].startswith(
+        "Plan reference: Section 1.1 in “Priority 1: Safer neighbourhoods”, page 2"
+    )
+    assert (
+        "in “Priority 1: Safer neighbourhoods”, page 2 of the consultation draft dated 3 January 2025"
+        in references[0]
+    )
     assert "Section 2.1 in “Priority 2: Putting victims first”, page 3" in references[1]
     assert "“Resources and finance”, page 3 of the consultation draft dated 3 January 2025" in references[2]
     assert styled(document, "Quote")[0] == "“More officers and PCSOs working in neighbourhood teams”"
@@ -203,5 +208,10 @@ def test_references_name_each_draft_when_the_report_spans_two(review: Review, ou
         "2025-29 (DRAFT for consultation)”" in text
     )
     assert "dated 1 March 2025" in text
-    assert "page 2 of the consultation draft dated 3 January 2025" in text and "of the final draft dated 1 March 2025" in text
-    assert "Concern from Jo Clerk (Westshire CC), page 2 of the consultation draft dated 3 January 2025" in text
+    assert (
+        "page 2 of the consultation draft dated 3 January 2025" in text
+        and "of the final draft dated 1 March 2025" in text
+    )
+    assert (
+        "Concern from Jo Clerk (Westshire CC), page 2 of the consultation draft dated 3 January 2025" in text
+    )

@@ -69,6 +69,13 @@ PANEL_RECS: list[tuple[list[tuple[int, int]], str, str, str]] = [
 ]  # fmt: skip
 
 
+GENERAL = (
+    "The Panel welcomed the clear structure of the final draft and the changes made after the "
+    "consultation, in particular the new priority on rural crime. | The Panel would like to see "
+    "baselines and targets for every measure, so that it can scrutinise progress through the year."
+)
+
+
 def run(*argv: str) -> str:
     """Run ``panelreview argv`` in-process; what it printed. Fails loudly if it refuses."""
     out, err = io.StringIO(), io.StringIO()
@@ -114,10 +121,17 @@ def build_westshire(folder: Path, draft: Path) -> Path:
         proposed = [item_ids[m][i] for m, i in sources]
         run("consolidate", str(clerk), "--text", wording, "--proposed", *proposed, "--rationale", rationale,
             "--theme", theme)  # fmt: skip
-    run("settings", str(clerk), "--meeting-date", "13 February 2025", "--response-deadline", "14 March 2025")
+    run("settings", str(clerk), "--meeting-date", "13 February 2025", "--response-deadline", "14 March 2025",
+        "--report-date", "17 February 2025", "--chair-name", "Cllr Margaret Hale",
+        "--contact-officer", "Sam Clerk, Democratic Services, Westshire County Council, 01632 960 123",
+        "--commissioner-name", "Helen Whitlock",
+        "--commissioner-address", "Office of the Police and Crime Commissioner | Hallam House | Brackenford WS1 2AB",
+        "--general-comments", GENERAL)  # fmt: skip
     run("number", str(clerk), "--scheme", "R1")
     panel = json.loads(run("panel", str(clerk), "--json"))
-    recs = [p["id"] for p in panel] if isinstance(panel, list) else [p["id"] for p in panel["recommendations"]]
+    recs = (
+        [p["id"] for p in panel] if isinstance(panel, list) else [p["id"] for p in panel["recommendations"]]
+    )
     for i, rec in enumerate(recs):
         if i == 2:
             run("decide", str(clerk), rec, "--decision", "withdrawn")
