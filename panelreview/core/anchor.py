@@ -154,9 +154,15 @@ def anchor_quote(document: Document, quote: str) -> Anchor:
     return anchor_span(document, start, end)
 
 
-def anchor_span(document: Document, start: int, end: int) -> Anchor:
-    """The anchor for characters ``start:end`` of the draft's full text."""
-    text, starts = full_text(document.blocks)
+TextMap = tuple[str, list[int]]
+
+
+def anchor_span(document: Document, start: int, end: int, text_map: TextMap | None = None) -> Anchor:
+    """The anchor for characters ``start:end`` of the draft's full text.
+
+    ``text_map`` is :func:`full_text` of the document, for callers anchoring many passages.
+    """
+    text, starts = text_map if text_map is not None else full_text(document.blocks)
     if not 0 <= start < end <= len(text):
         raise AnchorError("That selection is outside the draft's text.")
     block_index = max(0, bisect.bisect_right(starts, start) - 1)
@@ -405,7 +411,9 @@ def words_in_span(words: Sequence[PlacedWord], start: int, end: int) -> list[Pla
     return [w for w in words if w.start is not None and w.end is not None and w.start < end and w.end > start]
 
 
-def anchor_words(document: Document, words: Sequence[PlacedWord]) -> Anchor | None:
+def anchor_words(
+    document: Document, words: Sequence[PlacedWord], text_map: TextMap | None = None
+) -> Anchor | None:
     """The anchor for words selected on the page(s); None if none of them is the draft's text.
 
     Its rectangles are the selected words' lines on the first page of the passage (an anchor has
@@ -416,7 +424,7 @@ def anchor_words(document: Document, words: Sequence[PlacedWord]) -> Anchor | No
         return None
     start = min(w.start for w in mapped if w.start is not None)
     end = max(w.end for w in mapped if w.end is not None)
-    anchor = anchor_span(document, start, end)
+    anchor = anchor_span(document, start, end, text_map)
     first_page = min(mapped, key=lambda w: (w.start, w.page)).page
     rects = tuple(rect for page, rect in line_rects(mapped) if page == first_page)
     return replace(anchor, page_index=first_page, rects=rects)

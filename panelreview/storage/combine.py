@@ -37,7 +37,16 @@ IMPORT_LABEL = "Import members' reviews"
 UNDO_IMPORT_LABEL = "Remove imported members' reviews"
 _ITEMS = ("annotations", "replies", "recommendations")
 _CHUNK = 500
-_WRITE_ORDER = ("members", "annotations", "recommendations", "replies", "recommendation_links", "roster")
+_WRITE_ORDER = (
+    "members",
+    "annotations",
+    "recommendations",
+    "replies",
+    "recommendation_links",
+    "roster",
+    "imported_notes",
+    "note_imports",
+)
 
 
 def _defaults(table: str, draft_id: str) -> Mapping[str, object]:
@@ -191,6 +200,7 @@ class CombineOps(ShareOps):
             effects = {k: v for k, v in counts[i].items() if k}  # "": only re-dated with its parent
             unchanged = max(total - sum(effects.values()), 0)
             reports[i] = PackReport(**{**_fields(reports[i]), **effects, "unchanged": unchanged})
+        rows.extend(self._pack_supersedes(rows))
         batch_id = str(uuid.uuid4())
         record = {
             "id": batch_id,
@@ -201,6 +211,10 @@ class CombineOps(ShareOps):
         }
         rows.append(RowChange("imports", batch_id, None, record))
         return self._restore(Change(IMPORT_LABEL, tuple(rows), batch_id, restore=True), known=True)
+
+    def _pack_supersedes(self, rows: Sequence[RowChange]) -> list[RowChange]:
+        """Rows that retire what the packs' rows make redundant (notes imported from files)."""
+        return []
 
     # -- the record of imports --------------------------------------------------------------
     def imports(self) -> list[ImportRecord]:

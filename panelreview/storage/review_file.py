@@ -8,6 +8,7 @@ before and after. Undo is ``review.apply(change.inverse())``; redo is ``review.a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import time
@@ -36,6 +37,8 @@ KEYS = {
     "recommendation_links": "id",
     "roster": "id",
     "drafts": "id",  # only its label and date (DRAFT_EDITABLE): the draft itself never changes
+    "imported_notes": "id",
+    "note_imports": "id",
 }
 #: What an edit may change on a ``drafts`` row: the draft's own label and date, as the clerk confirms them.
 DRAFT_EDITABLE = ("label", "dated")
@@ -95,7 +98,13 @@ class ReviewBase:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        # Whatever went wrong in the block is the message the user needs ("Your change was not
+        # saved: the disk is full…"); a failure while closing must not replace it.
+        with contextlib.suppress(Exception):
+            self.close()
 
     @property
     def read_only(self) -> bool:

@@ -260,7 +260,36 @@ V4_VERSIONS_DDL = """
 """
 
 # Issue "notes made elsewhere": notes imported from annotated PDFs and Word comments.
+#: ``imported_notes``: one row per note or reply an import made (its ``id`` is the note's or reply's),
+#: with what identifies it in the file (``source_key``: its author and passage) and the text last
+#: imported, so importing the file again adds nothing and an edited re-send updates it.
+#: ``note_imports``: one row per import, with its summary (what was imported, updated, skipped).
 V4_IMPORTED_DDL = """
+CREATE TABLE imported_notes (
+    id TEXT PRIMARY KEY NOT NULL,
+    item_table TEXT NOT NULL,
+    import_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    source_key TEXT NOT NULL,
+    author TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    source_text TEXT NOT NULL,
+    source_modified TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX imported_notes_by_key ON imported_notes (source_key);
+CREATE TABLE note_imports (
+    id TEXT PRIMARY KEY NOT NULL,
+    at TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
 """
 
 # Issue "scrutiny aids": the statutory checklist and its judgements.

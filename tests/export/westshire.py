@@ -125,7 +125,8 @@ def build_westshire(folder: Path, draft: Path) -> Path:
         "--report-date", "17 February 2025", "--chair-name", "Cllr Margaret Hale",
         "--contact-officer", "Sam Clerk, Democratic Services, Westshire County Council, 01632 960 123",
         "--commissioner-name", "Helen Whitlock",
-        "--commissioner-address", "Office of the Police and Crime Commissioner | Hallam House | Brackenford WS1 2AB",
+        "--commissioner-address",
+        "Office of the Police and Crime Commissioner | Hallam House | Brackenford WS1 2AB",
         "--general-comments", GENERAL)  # fmt: skip
     run("number", str(clerk), "--scheme", "R1")
     panel = json.loads(run("panel", str(clerk), "--json"))
