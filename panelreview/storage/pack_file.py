@@ -41,7 +41,7 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -114,6 +114,7 @@ class Pack:
     sections: tuple[tuple[int, str | None, str], ...]
     rows: Mapping[str, Sequence[Mapping[str, Any]]]
     draft_data: bytes | None
+    panel: Mapping[str, str] = field(default_factory=dict)  # the member's panel settings (PANEL_SETTINGS)
 
     @property
     def member_name(self) -> str:
@@ -275,7 +276,22 @@ def _build(name: str, data: bytes, manifest: dict[str, Any], contents: dict[str,
         sections=sections,
         rows=rows,
         draft_data=draft_data,
+        panel=_panel(manifest.get("panel")),
     )
+
+
+#: The settings a pack carries about the panel (packs from before they did carry none).
+PANEL_SETTINGS = ("panel_name", "plan_title", "commissioner_title", "panel_title")
+
+
+def _panel(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        k: " ".join(v.split())[:300]
+        for k in PANEL_SETTINGS
+        if isinstance(v := value.get(k), str) and v.strip()
+    }
 
 
 def _checked_row(table: str, row: object) -> dict[str, Any]:

@@ -94,6 +94,8 @@ def create_review(
     council: str | None = None,
     panel_name: str = "",
     plan_title: str | None = None,
+    commissioner_title: str = DEFAULT_COMMISSIONER_TITLE,
+    panel_title: str = DEFAULT_PANEL_TITLE,
 ) -> Review:
     """Start a new review of a draft. The draft's bytes are kept inside the review."""
     target = review_path(path)
@@ -115,8 +117,8 @@ def create_review(
             "current_draft": draft_id,
             "panel_name": panel_name,
             "plan_title": plan_title if plan_title is not None else document.identity.title,
-            "commissioner_title": DEFAULT_COMMISSIONER_TITLE,
-            "panel_title": DEFAULT_PANEL_TITLE,
+            "commissioner_title": commissioner_title,
+            "panel_title": panel_title,
             "meeting_date": None,
             "comments_deadline": None,
             "response_statuses": list(DEFAULT_RESPONSE_STATUSES),
@@ -174,6 +176,7 @@ def create_clerk_review(
             "Start the clerk's review from the draft file instead."
         )
     document = read_document_bytes(found.draft_data, str(found.draft["file_name"]))
+    given = found.panel  # the member's settings: the clerk need not type the panel's name again
     return create_review(
         target,
         found.draft_data,
@@ -181,5 +184,8 @@ def create_clerk_review(
         member_name=clerk_name,
         role=Role.CLERK,
         council=council,
-        panel_name=panel_name,
+        panel_name=" ".join(panel_name.split()) or given.get("panel_name", ""),
+        plan_title=given.get("plan_title"),
+        commissioner_title=given.get("commissioner_title", DEFAULT_COMMISSIONER_TITLE),
+        panel_title=given.get("panel_title", DEFAULT_PANEL_TITLE),
     )

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from panelreview.core.clerk import PackSummary, counted
-from panelreview.core.review import Visibility
+from panelreview.core.review import Settings, Visibility
 from panelreview.storage.connection import write_transaction
 from panelreview.storage.errors import PackError, ReadOnlyReview
-from panelreview.storage.pack_file import ALL_COLUMNS, PACK_COLUMNS, PACK_SUFFIX, write_pack
+from panelreview.storage.pack_file import ALL_COLUMNS, PACK_COLUMNS, PACK_SUFFIX, PANEL_SETTINGS, write_pack
 from panelreview.storage.queries import Queries
 from panelreview.storage.review_file import CLOCK
 from panelreview.storage.schema import FILE_SUFFIX
@@ -154,6 +154,7 @@ class ShareOps(Queries):
             },
             "sections": [[s.id, s.number, s.title] for s in self.sections(draft_id)],
             "counts": counts,
+            "panel": _panel_settings(self.settings),
         }
         readme = _readme(
             owner.name, str(info["title"]), str(info["file_name"]), counts, data is not None, now
@@ -222,3 +223,9 @@ def _readme(member: str, title: str, file_name: str, counts: Mapping[str, int], 
         "",
     ]
     return "\n".join(lines)
+
+
+def _panel_settings(settings: Settings) -> dict[str, str]:
+    """What the pack tells the clerk about the panel, so a clerk's review started from it is headed
+    right even when the clerk gives no name: the panel's name, the plan's title and the titles."""
+    return {k: str(getattr(settings, k) or "") for k in PANEL_SETTINGS}
