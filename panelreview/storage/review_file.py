@@ -37,6 +37,9 @@ KEYS = {
     "roster": "id",
     "imported_notes": "id",
     "note_imports": "id",
+    "drafts": "id",
+    "item_anchors": "id",
+    "addressed": "id",
 }
 ITEM_TYPES = {"annotations": "annotation", "replies": "reply", "recommendations": "recommendation"}
 _SETTING_FIELDS = {f for f in Settings.__dataclass_fields__}
