@@ -103,7 +103,8 @@ def author_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-_QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
+# "?" and the question marks of other scripts: Arabic "؟", full-width "？", Greek ";", reversed "⸮".
+_QUESTION_END = re.compile("[?\uff1f\u061f\u037e\u2e2e][\\s\"'”’)\\]]*$")
 
 
 def infer_kind(item: ImportedItem) -> Kind:

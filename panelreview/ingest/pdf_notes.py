@@ -131,17 +131,38 @@ def _words(page: Any) -> list[Word]:
     )]  # fmt: skip
 
 
-def _quads(annot: Any) -> list[Rect]:
-    """The rectangles of a text mark's quad points (its bounding box if they are missing or broken)."""
-    points = annot.vertices or []
-    rects: list[Rect] = []
-    for i in range(0, len(points) - 3, 4):
-        xs = [float(p[0]) for p in points[i : i + 4]]
-        ys = [float(p[1]) for p in points[i : i + 4]]
-        rects.append((min(xs), min(ys), max(xs), max(ys)))
-    if not rects:
-        r = annot.rect
-        rects.append((float(r.x0), float(r.y0), float(r.x1), float(r.y1)))
+def _numbers(doc: Any, xref: int, name: str) -> list[float]:
+    kind, value = _key(doc, xref, name)
+    if kind != "array":
+        return []
+    try:
+        return [float(v) for v in value.strip().strip("[]").split()]
+    except ValueError:
+        return []
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _box(points: Sequence[float], m: Matrix) -> Rect:
+    """The rectangle (in PyMuPDF's page coordinates) around PDF-space points x0 y0 x1 y1 ..."""
+    xs, ys = [], []
+    for i in range(0, len(points) - 1, 2):
+        x, y = points[i], points[i + 1]
+        xs.append(m[0] * x + m[2] * y + m[4])
+        ys.append(m[1] * x + m[3] * y + m[5])
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _quads(quad_points: Sequence[float], box: Rect | None, m: Matrix) -> list[Rect]:
+    """The rectangles of a text mark's quad points (its bounding box if they are missing or broken).
+
+    Read from the dictionary itself: PyMuPDF's annotation objects are found by walking the page's
+    list, which is slow for a page with thousands of notes.
+    """
+    rects = [_box(quad_points[i : i + 8], m) for i in range(0, len(quad_points) - 7, 8)]
+    if not rects and box is not None:
+        rects.append(box)
     return rects
 
 
@@ -204,13 +225,15 @@ class _Reader:
         except Exception:
             self.leave(LEFT_DAMAGED)
             return
+        t = page.transformation_matrix
+        matrix = (float(t.a), float(t.b), float(t.c), float(t.d), float(t.e), float(t.f))
         for xref, kind, _ in found:
             try:
-                self.read_one(page, int(xref), int(kind))
+                self.read_one(page, int(xref), int(kind), matrix)
             except Exception:
                 self.leave(LEFT_DAMAGED)
 
-    def read_one(self, page: Any, xref: int, kind: int) -> None:
+    def read_one(self, page: Any, xref: int, kind: int, matrix: Matrix) -> None:
         doc = self.doc
         contents = plain_text(_text(doc, xref, "Contents"))
         if not contents:
@@ -227,11 +250,11 @@ class _Reader:
         modified = parse_date(_text(doc, xref, "M"))
         name = plain_text(_text(doc, xref, "NM"))
         subject = plain_text(_text(doc, xref, "Subj"))
-        annot = page.load_annot(xref)
-        if annot is None:
-            raise ValueError("not an annotation")
-        r = annot.rect
-        box = (float(r.x0), float(r.y0), float(r.x1), float(r.y1))
+        corners = _numbers(doc, xref, "Rect")
+        quad_points = _numbers(doc, xref, "QuadPoints") if kind in _MARKUP else []
+        if len(corners) != 4 and not quad_points:
+            raise ValueError("an annotation with no place on the page")
+        box = _box(corners, matrix) if len(corners) == 4 else _box(quad_points, matrix)
         self.place[xref] = (page.number, box)
         parent = _ref(doc, xref, "IRT")
         if parent is not None:
@@ -250,7 +273,7 @@ class _Reader:
         words = self.words(page)
         passage: Passage
         if kind in _MARKUP:
-            rects = _quads(annot)
+            rects = _quads(quad_points, box, matrix)
             chosen = marked_words(words, rects) if not off_page else []
             if not chosen and not contents:
                 self.leave(LEFT_EMPTY_OFF_PAGE if off_page else LEFT_DRAWINGS)

@@ -160,6 +160,8 @@ class NotesImportOps(ClerkViews):
         placement: Placement,
     ) -> tuple[str, str, str | None, int]:
         """(status, reason, existing note's id, replies to add) for one note of the file."""
+        if item.panelreview_id and item.panelreview_id in self._recommendation_ids():
+            return SAME, "a recommendation written in PanelReview: already in this review", None, 0
         if item.panelreview_id and item.panelreview_id in notes_by_id:
             known = notes_by_id[item.panelreview_id]
             if known["deleted"]:
@@ -184,6 +186,9 @@ class NotesImportOps(ClerkViews):
         if clerk and point in own_points.get(author_key(name), set()):
             return SKIP, f"already here from {name}’s own review pack", None, 0
         return NEW, "", None, len(item.replies)
+
+    def _recommendation_ids(self) -> frozenset[str]:
+        return frozenset(str(r["id"]) for r in self._rows("SELECT id FROM recommendations"))
 
     def _fresh_replies(self, item: ImportedItem, key: str, note_id: str) -> int:
         """How many of the note's replies in the file are new or changed since the last import."""
