@@ -306,6 +306,8 @@ def run_synthesis(args: argparse.Namespace) -> int:
         print(synthesis.headline + ".")
         for part in synthesis.sections:
             where = part.section.label if part.section.title else "The draft as a whole"
+            if part.parent:  # a title that recurs under each priority: say which one
+                where += f" (in {part.parent})"
             raised = members_phrase(len(part.members), synthesis.total_members)
             print(f"\n{where} — {raised} raised points")
             for group in part.groups:
@@ -348,6 +350,7 @@ def _synthesis_json(
         {
             "number": p.section.number,
             "title": p.section.title,
+            "parent": p.parent or None,
             "headline": p.headline,
             "members": len(p.members),
             "groups": [group(g) for g in p.groups],
