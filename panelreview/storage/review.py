@@ -25,16 +25,18 @@ from panelreview.core.review import (
     parse_role,
     require_text,
 )
+from panelreview.storage.checklist_ops import ChecklistOps
 from panelreview.storage.connection import create_file, open_file, write_transaction
 from panelreview.storage.notes_writer import NotesWriteOps
 from panelreview.storage.review_file import CLOCK, store_draft
 from panelreview.storage.schema import FILE_SUFFIX
 
 
-class Review(NotesWriteOps):
+class Review(NotesWriteOps, ChecklistOps):
     """An open review file: settings, owner, drafts, notes, replies, recommendations, search, and
     the clerk's desk (sharing and combining review packs, members list, synthesis, the panel's
-    recommendations, decisions and responses), and notes imported from annotated PDFs and Word files.
+    recommendations, decisions and responses), notes imported from annotated PDFs and Word files,
+    and the statutory checklist.
 
     Owned by one thread. Close it (or use ``with``) to release the file for others.
     """

@@ -36,6 +36,7 @@ KEYS = {
     "recommendations": "id",
     "recommendation_links": "id",
     "roster": "id",
+    "checklist_decisions": "id",
     "drafts": "id",  # only its label and date (DRAFT_EDITABLE): the draft itself never changes
     "imported_notes": "id",
     "note_imports": "id",

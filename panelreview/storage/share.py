@@ -28,7 +28,7 @@ from panelreview.core.clerk import PackSummary, counted
 from panelreview.core.review import Settings, Visibility
 from panelreview.storage.connection import write_transaction
 from panelreview.storage.errors import PackError, ReadOnlyReview
-from panelreview.storage.pack_file import PACK_COLUMNS, PACK_SUFFIX, PANEL_SETTINGS, write_pack
+from panelreview.storage.pack_file import ALL_COLUMNS, PACK_COLUMNS, PACK_SUFFIX, PANEL_SETTINGS, write_pack
 from panelreview.storage.queries import Queries
 from panelreview.storage.review_file import CLOCK
 from panelreview.storage.schema import FILE_SUFFIX
@@ -68,14 +68,14 @@ class ShareOps(Queries):
         notes = self._by_id("SELECT * FROM annotations WHERE draft_id = ?", [draft])
         recs = self._by_id("SELECT * FROM recommendations WHERE draft_id = ?", [draft])
         sent = {(r["table_name"], r["item_id"]) for r in self._rows("SELECT * FROM sent_items")}
-        out: dict[str, list[dict[str, Any]]] = {t: [] for t in PACK_COLUMNS}
+        out: dict[str, list[dict[str, Any]]] = {t: [] for t in ALL_COLUMNS}
         shared: set[tuple[str, str]] = set()
         stubs = 0
 
         def offer(table: str, row: dict[str, Any], ok: bool, updated: str) -> None:
             nonlocal stubs
             if ok:
-                out[table].append({c: row[c] for c in PACK_COLUMNS[table]} | {"updated": updated})
+                out[table].append({c: row[c] for c in ALL_COLUMNS[table]} | {"updated": updated})
                 shared.add((table, row["id"]))
             elif (table, row["id"]) in sent:
                 out[table].append(_stub(table, row, updated))
@@ -102,6 +102,10 @@ class ShareOps(Queries):
             ok = not row["deleted"] and all(_live(e) for e in ends)
             times = [row["updated"], *(e["updated"] for e in ends if e is not None)]
             offer("recommendation_links", row, ok, _newest(*times))
+        for row in self._rows(
+            "SELECT * FROM checklist_decisions WHERE author_id = ? AND draft_id = ?", [owner, draft]
+        ):  # the member's views of the statutory checklist: never a private one
+            offer("checklist_decisions", row, _live(row), row["updated"])
         member = self._row("members", owner)
         assert member is not None
         out["members"].append({c: member[c] for c in PACK_COLUMNS["members"]})
