@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from panelreview.core.errors import UserError
@@ -412,3 +412,13 @@ def match_offsets(shown: str, source: str) -> list[int | None]:
             out[shown_where[k]] = source_where[s]
             s += 1
     return out
+
+
+def __getattr__(name: str) -> Callable[[Sequence[Section], str], Section]:
+    """``find_section`` moved to :mod:`panelreview.core.section_names` (naming a section by its parent
+    path or page); it stays importable from here."""
+    if name == "find_section":
+        from panelreview.core.section_names import find_section
+
+        return find_section
+    raise AttributeError(name)
