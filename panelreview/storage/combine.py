@@ -29,7 +29,7 @@ from panelreview.core.merge import complete, newer_than
 from panelreview.core.review import Change, InvalidValue, Role, RowChange
 from panelreview.storage.connection import write_transaction
 from panelreview.storage.errors import PackError, WrongDraft
-from panelreview.storage.pack_file import PACK_COLUMNS, PACK_TABLES, Pack, read_pack
+from panelreview.storage.pack_file import ALL_COLUMNS, ALL_TABLES, Pack, read_pack
 from panelreview.storage.review_file import CLOCK, ITEM_TYPES, KEYS, searchable_text
 from panelreview.storage.share import ShareOps
 
@@ -46,6 +46,7 @@ _WRITE_ORDER = (
     "roster",
     "imported_notes",
     "note_imports",
+    "checklist_decisions",
 )
 
 
@@ -58,6 +59,8 @@ def _defaults(table: str, draft_id: str) -> Mapping[str, object]:
         "replies": {"body": ""},
         "recommendations": {"draft_id": draft_id, "wording": "", "rationale": "", "visibility": "private",
                             "supporters": "[]", "panel_status": "draft", **anchor},
+        "checklist_decisions": {"draft_id": draft_id, "item_id": "", "decision": "", "section_ids": "[]",
+                                "note": "", "visibility": "private"},
     }  # fmt: skip
     return found.get(table, {})
 
@@ -107,8 +110,8 @@ class CombineOps(ShareOps):
             raise PackError(foreign)  # it claims the row holding views the clerk entered for a member
         sections = section_map(pack.sections, [(s.id, s.number, s.title) for s in self.sections(draft)])
         out: dict[str, list[dict[str, Any]]] = {}
-        for table in PACK_TABLES:
-            columns, defaults = PACK_COLUMNS[table], _defaults(table, draft)
+        for table in ALL_TABLES:
+            columns, defaults = ALL_COLUMNS[table], _defaults(table, draft)
             rows = []
             for raw in pack.rows[table]:
                 owner = raw["id"] if table == "members" else raw["author_id"]
@@ -117,6 +120,9 @@ class CombineOps(ShareOps):
                 row = complete(raw, columns, defaults)
                 if sections is not None and row.get("section_id") is not None:
                     row["section_id"] = sections.get(int(row["section_id"]))
+                if sections is not None and row.get("section_ids"):
+                    mapped = (sections.get(int(i)) for i in json.loads(str(row["section_ids"])))
+                    row["section_ids"] = json.dumps([i for i in mapped if i is not None])
                 rows.append(row)
             out[table] = rows
         return out
@@ -173,8 +179,8 @@ class CombineOps(ShareOps):
             return Change(IMPORT_LABEL, (), None, restore=True)
         rows: list[RowChange] = []
         counts = {i: {"added": 0, "updated": 0, "withdrawn": 0, "": 0} for i in fresh}
-        for table in PACK_TABLES:
-            columns = PACK_COLUMNS[table]
+        for table in ALL_TABLES:
+            columns = ALL_COLUMNS[table]
             best: dict[str, tuple[dict[str, Any], int]] = {}
             for i in fresh:
                 for row in prepared[i][table]:

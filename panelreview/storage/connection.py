@@ -221,7 +221,8 @@ def open_file(path: Path, *, read_only: bool = False, member: str = "") -> Opene
             return OpenedFile(upgraded, None, read_only=True)
         return OpenedFile(probe, None, read_only=True)
     probe.close()
-    if not os.access(path, os.W_OK):
+    # The folder too: SQLite writes its journal files beside the review.
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise ReadOnlyReview(
             f"“{path.name}” is read-only, so changes could not be saved. Open it read-only, or "
             "copy it somewhere you can write to."

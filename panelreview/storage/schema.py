@@ -293,7 +293,27 @@ CREATE TABLE note_imports (
 """
 
 # Issue "scrutiny aids": the statutory checklist and its judgements.
+#: A member's view of one checklist item on one draft (one row per member, draft and item; its id
+#: is derived from those three, so a newer view replaces an older one when packs merge):
+#: ``decision`` is confirmed / changed / weak / missing; ``section_ids`` the sections (JSON list)
+#: the member says address it; ``visibility`` private or panel (a private view never travels);
+#: ``recommendation_id`` the recommendation drafted from it, if any.
 V4_CHECKLIST_DDL = """
+CREATE TABLE checklist_decisions (
+    id TEXT PRIMARY KEY NOT NULL,
+    author_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    section_ids TEXT NOT NULL DEFAULT '[]',
+    note TEXT NOT NULL DEFAULT '',
+    visibility TEXT NOT NULL DEFAULT 'panel',
+    recommendation_id TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX checklist_by_draft ON checklist_decisions (draft_id, item_id);
 """
 
 V4_TABLES = V4_VERSIONS_DDL + V4_IMPORTED_DDL + V4_CHECKLIST_DDL
