@@ -224,10 +224,20 @@ class PlacedWord:
     end: int | None = None
 
 
+_NOT_SPACE = re.compile(r"\S+")
+
+
 def _skeleton(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace, quotes folded and ligatures expanded, and a map back."""
-    chars: list[str] = []
     where: list[int] = []
+    if text.isascii():  # no ligatures, curly quotes or invisible marks: only the spaces go
+        runs = _NOT_SPACE.findall(text)
+        if len(runs) == 1 and len(runs[0]) == len(text):
+            return text, list(range(len(text)))
+        for run in _NOT_SPACE.finditer(text):
+            where.extend(range(run.start(), run.end()))
+        return "".join(runs), where
+    chars: list[str] = []
     for i, ch in enumerate(text):
         if ch.isspace() or ch in _SKIP:
             continue
