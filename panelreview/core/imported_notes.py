@@ -82,8 +82,6 @@ class NotesFile:
     page_count: int | None = None
     #: Sample of the file's own text (for telling whether it is the same document as the draft).
     sample_text: str = ""
-    #: A PDF's words on the pages that carry notes: page -> (x0, y0, x1, y1, word).
-    page_words: dict[int, list[tuple[float, float, float, float, str]]] = field(default_factory=dict)
 
     @property
     def authors(self) -> list[str]:

@@ -361,7 +361,6 @@ def read_pdf_notes(data: bytes, file_name: str, password: str | None = None) -> 
             dict(reader.left),
             pages,
             sample,
-            {p: list(w) for p, w in reader.page_words.items()},
         )
     finally:
         doc.close()

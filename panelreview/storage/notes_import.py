@@ -72,27 +72,31 @@ class NotesImportOps(ClerkViews):
         notes: NotesFile,
         *,
         accept: Collection[str] | None = None,
+        accept_from: Collection[str] | None = None,
         mine: Collection[str] = (),
         unnamed_as: str | None = None,
     ) -> NotesImportReport:
         """What importing ``notes`` would do, note by note; nothing is written.
 
-        ``accept``: keys of other people's notes to take (default: none in a member's review, all
-        in the clerk's). ``mine``: other names the owner goes by in the file (a computer login).
+        ``accept``: keys of other people's notes to take; ``accept_from``: names of people whose
+        notes to take ("*": everyone's). With neither, a member's review takes none of others'
+        notes and the clerk's takes all. ``mine``: other names the owner goes by in the file (a
+        computer login).
         ``unnamed_as``: whose notes those with no author are (default: the owner's in a member's
         review; in the clerk's they are skipped until a name is given).
         """
-        return self._plan(notes, accept, mine, unnamed_as)[0]
+        return self._plan(notes, accept, accept_from, mine, unnamed_as)[0]
 
     def _plan(
         self,
         notes: NotesFile,
         accept: Collection[str] | None,
+        accept_from: Collection[str] | None,
         mine: Collection[str],
         unnamed_as: str | None,
     ) -> tuple[NotesImportReport, dict[str, Placement]]:
         document = self.document()
-        placer = Placer(document, notes.page_words if notes.format == "pdf" else None)
+        placer = Placer(document)
         overlap = text_overlap(notes.sample_text, placer.text) if notes.items else 1.0
         title = next((d["title"] for d in self.drafts() if d["id"] == self.current_draft_id), "")
         if overlap < _NOT_THIS_DRAFT:
@@ -111,6 +115,7 @@ class NotesImportOps(ClerkViews):
         clerk = self.owner.role is Role.CLERK
         owner_key = author_key(self.owner.name)
         my_names = {owner_key, *(author_key(m) for m in mine if m.strip())}
+        from_names = {n if n == "*" else author_key(n) for n in accept_from or ()}
         imported = {r["source_key"]: r for r in self._rows("SELECT * FROM imported_notes")}
         notes_by_id = {r["id"]: r for r in self._rows("SELECT id, deleted, author_id, body FROM annotations")}
         own_points = self._members_points() if clerk else {}
@@ -138,10 +143,11 @@ class NotesImportOps(ClerkViews):
             status, reason, note_id, new_replies = self._note_status(
                 item, key, name, imported, notes_by_id, own_points, clerk, placement
             )
-            if status == NEW and not is_mine and not clerk and (accept is None or key not in accept):
-                status, reason = OFFERED, f"{name}’s note: not taken (accept it to import it)"
-            elif status == NEW and clerk and accept is not None and key not in accept:
-                status, reason = SKIP, "not chosen"
+            taken = key in (accept or ()) or "*" in from_names or author_key(name) in from_names
+            if clerk and accept is None and accept_from is None:
+                taken = True
+            if status == NEW and not is_mine and not taken:
+                status, reason = (SKIP, "not chosen") if clerk else (OFFERED, f"{name}’s note: not taken")
             planned.append(
                 PlannedNote(**fields, status=status, reason=reason, note_id=note_id, new_replies=new_replies)
             )

@@ -36,19 +36,24 @@ class NotesWriteOps(NotesImportOps):
         *,
         password: str | None = None,
         accept: Collection[str] | None = None,
+        accept_from: Collection[str] | None = None,
         mine: Collection[str] = (),
         unnamed_as: str | None = None,
     ) -> tuple[Change, NotesImportReport]:
         """Read an annotated PDF or commented Word file and import its notes (see import_notes)."""
         from panelreview.ingest.notes import read_notes
 
-        return self.import_notes(read_notes(path, password), accept=accept, mine=mine, unnamed_as=unnamed_as)
+        notes = read_notes(path, password)
+        return self.import_notes(
+            notes, accept=accept, accept_from=accept_from, mine=mine, unnamed_as=unnamed_as
+        )
 
     def import_notes(
         self,
         notes: NotesFile,
         *,
         accept: Collection[str] | None = None,
+        accept_from: Collection[str] | None = None,
         mine: Collection[str] = (),
         unnamed_as: str | None = None,
     ) -> tuple[Change, NotesImportReport]:
@@ -57,7 +62,7 @@ class NotesWriteOps(NotesImportOps):
         Arguments as for :meth:`plan_notes`. Returns the change (empty when nothing was new or
         changed; ``change.item_id`` is the import's id) and the report of every note's outcome.
         """
-        report, placements = self._plan(notes, accept, mine, unnamed_as)
+        report, placements = self._plan(notes, accept, accept_from, mine, unnamed_as)
         todo = [n for n in report.notes if n.status in (NEW, UPDATE)]
         if not todo:
             return Change(IMPORT_NOTES_LABEL, (), None, restore=True), report
