@@ -172,7 +172,7 @@ class CitedSection:
 
     old: SectionRef
     new: SectionRef | None
-    how: str  # "unchanged", "renamed", "edited", "renamed and edited", "removed"
+    how: str  # "unchanged", "renumbered", "renamed", "edited", "renamed and edited", "removed"
     old_page: str | None
     new_page: str | None
 

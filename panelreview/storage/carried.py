@@ -163,6 +163,8 @@ class CarriedOps(VersionOps):
                 target = alignment.new_for(sid)
                 how = "removed" if target is None else changes.get(target, "unchanged")
                 o, n = by_old.get(sid), by_new.get(target) if target is not None else None
+                if how == "unchanged" and o is not None and n is not None and o.number != n.number:
+                    how = "renumbered"
                 new_ref = self._section_ref(new, target) if target is not None else None
                 cited.append(CitedSection(
                     self._section_ref(old, sid), new_ref, how,
