@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,30 @@ def samples() -> Path:
 @pytest.fixture
 def corpus() -> Path:
     return shared_path("corpus")
+
+
+def _ours(path: Path) -> bool:
+    """A PDF PanelReview laid out itself (a report, My notes, the tracker), not a draft or a copy."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            info = pdf.docinfo
+            return str(info.get("/Creator", "")).startswith(("Typst", "PanelReview"))
+    except pikepdf.PdfError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def every_pdf_we_write_is_accessible(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After each test, every PDF PanelReview wrote in its temporary folder passes the PDF/UA checks."""
+    yield
+    base = tmp_path_factory.getbasetemp()
+    from tests.export.pdfua import assert_accessible
+
+    for path in base.rglob("*.pdf"):
+        checked = path.with_name(path.name + ".ua-checked")
+        if checked.exists() or not _ours(path):
+            continue
+        assert_accessible(path)
+        checked.touch()

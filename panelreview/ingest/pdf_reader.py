@@ -61,6 +61,10 @@ def _open(data: bytes, file_name: str, password: str | None) -> Any:
     return doc
 
 
+#: Open a PDF held in memory, asking for its password as opening a draft does.
+open_pdf = _open
+
+
 def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool, workers: int) -> Document:
     try:
         page_count = doc.page_count

@@ -29,7 +29,7 @@ from panelreview.core.merge import complete, newer_than
 from panelreview.core.review import Change, InvalidValue, Role, RowChange
 from panelreview.storage.connection import write_transaction
 from panelreview.storage.errors import PackError, WrongDraft
-from panelreview.storage.pack_file import PACK_COLUMNS, PACK_TABLES, Pack, read_pack
+from panelreview.storage.pack_file import ALL_COLUMNS, ALL_TABLES, Pack, read_pack
 from panelreview.storage.review_file import CLOCK, ITEM_TYPES, KEYS, searchable_text
 from panelreview.storage.share import ShareOps
 
@@ -37,7 +37,21 @@ IMPORT_LABEL = "Import members' reviews"
 UNDO_IMPORT_LABEL = "Remove imported members' reviews"
 _ITEMS = ("annotations", "replies", "recommendations")
 _CHUNK = 500
-_WRITE_ORDER = ("members", "annotations", "recommendations", "replies", "recommendation_links", "roster")
+_WRITE_ORDER = (
+    "settings",
+    "drafts",
+    "members",
+    "annotations",
+    "recommendations",
+    "replies",
+    "recommendation_links",
+    "roster",
+    "imported_notes",
+    "note_imports",
+    "item_anchors",
+    "addressed",
+    "checklist_decisions",
+)
 
 
 def _defaults(table: str, draft_id: str) -> Mapping[str, object]:
@@ -49,6 +63,8 @@ def _defaults(table: str, draft_id: str) -> Mapping[str, object]:
         "replies": {"body": ""},
         "recommendations": {"draft_id": draft_id, "wording": "", "rationale": "", "visibility": "private",
                             "supporters": "[]", "panel_status": "draft", **anchor},
+        "checklist_decisions": {"draft_id": draft_id, "item_id": "", "decision": "", "section_ids": "[]",
+                                "note": "", "visibility": "private"},
     }  # fmt: skip
     return found.get(table, {})
 
@@ -98,8 +114,8 @@ class CombineOps(ShareOps):
             raise PackError(foreign)  # it claims the row holding views the clerk entered for a member
         sections = section_map(pack.sections, [(s.id, s.number, s.title) for s in self.sections(draft)])
         out: dict[str, list[dict[str, Any]]] = {}
-        for table in PACK_TABLES:
-            columns, defaults = PACK_COLUMNS[table], _defaults(table, draft)
+        for table in ALL_TABLES:
+            columns, defaults = ALL_COLUMNS[table], _defaults(table, draft)
             rows = []
             for raw in pack.rows[table]:
                 owner = raw["id"] if table == "members" else raw["author_id"]
@@ -108,6 +124,9 @@ class CombineOps(ShareOps):
                 row = complete(raw, columns, defaults)
                 if sections is not None and row.get("section_id") is not None:
                     row["section_id"] = sections.get(int(row["section_id"]))
+                if sections is not None and row.get("section_ids"):
+                    mapped = (sections.get(int(i)) for i in json.loads(str(row["section_ids"])))
+                    row["section_ids"] = json.dumps([i for i in mapped if i is not None])
                 rows.append(row)
             out[table] = rows
         return out
@@ -164,8 +183,8 @@ class CombineOps(ShareOps):
             return Change(IMPORT_LABEL, (), None, restore=True)
         rows: list[RowChange] = []
         counts = {i: {"added": 0, "updated": 0, "withdrawn": 0, "": 0} for i in fresh}
-        for table in PACK_TABLES:
-            columns = PACK_COLUMNS[table]
+        for table in ALL_TABLES:
+            columns = ALL_COLUMNS[table]
             best: dict[str, tuple[dict[str, Any], int]] = {}
             for i in fresh:
                 for row in prepared[i][table]:
@@ -191,6 +210,7 @@ class CombineOps(ShareOps):
             effects = {k: v for k, v in counts[i].items() if k}  # "": only re-dated with its parent
             unchanged = max(total - sum(effects.values()), 0)
             reports[i] = PackReport(**{**_fields(reports[i]), **effects, "unchanged": unchanged})
+        rows.extend(self._pack_supersedes(rows))
         batch_id = str(uuid.uuid4())
         record = {
             "id": batch_id,
@@ -201,6 +221,10 @@ class CombineOps(ShareOps):
         }
         rows.append(RowChange("imports", batch_id, None, record))
         return self._restore(Change(IMPORT_LABEL, tuple(rows), batch_id, restore=True), known=True)
+
+    def _pack_supersedes(self, rows: Sequence[RowChange]) -> list[RowChange]:
+        """Rows that retire what the packs' rows make redundant (notes imported from files)."""
+        return []
 
     # -- the record of imports --------------------------------------------------------------
     def imports(self) -> list[ImportRecord]:

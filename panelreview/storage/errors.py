@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 from panelreview.core.errors import UserError
 
@@ -23,6 +25,10 @@ class ReviewInUse(ReviewFileError):
     """Another PanelReview window or process has the review open for editing."""
 
 
+class DiskProblem(ReviewFileError):
+    """The drive holding a review is full or failing: the file itself is not at fault."""
+
+
 class NotSaved(UserError):
     """An edit could not be saved. Everything saved before it is still in the file."""
 
@@ -32,14 +38,35 @@ class ReadOnlyReview(NotSaved):
 
 
 _SAFE = " Everything saved before this is safe."
+# Below this much free space, a failure to read or write a review is taken to be a full disk: SQLite
+# reports a full disk as an I/O error when it cannot make its shared-memory (-shm) file.
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+def error_codes(exc: sqlite3.Error) -> tuple[int | None, int | None]:
+    """SQLite's extended and primary result codes for ``exc`` (None where it has none)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code, code & 0xFF) if isinstance(code, int) else (None, None)
+
+
+def disk_is_full(exc: sqlite3.Error, folder: Path | None = None) -> bool:
+    """Whether ``exc`` comes from a full disk (``folder``: where the review is, to ask its free space)."""
+    code, primary = error_codes(exc)
+    if primary == sqlite3.SQLITE_FULL or code == sqlite3.SQLITE_IOERR_SHMSIZE or "disk is full" in str(exc):
+        return True
+    if folder is not None and primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN):
+        try:
+            return shutil.disk_usage(folder).free < LOW_SPACE_BYTES
+        except OSError:
+            return False
+    return False
 
 
 def not_saved(exc: sqlite3.Error, what: str = "Your change") -> NotSaved:
     """Translate an SQLite failure during a write into a plain-English :class:`NotSaved`."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    primary = code & 0xFF if isinstance(code, int) else None
+    _, primary = error_codes(exc)
     text = str(exc).lower()
-    if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
+    if disk_is_full(exc):
         reason = "the disk is full. Free some space (or save the review somewhere else) and try again."
     elif primary == sqlite3.SQLITE_READONLY or "readonly" in text:
         reason = (

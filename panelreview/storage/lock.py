@@ -66,7 +66,9 @@ class ReviewLock:
         self._handle: IO[bytes] | None = None
         for _attempt in range(5):
             try:
-                handle = open(self.path, "a+b")  # noqa: SIM115 - kept open to hold the lock
+                # Unbuffered: a description that could not be written (a full disk) is dropped, not
+                # kept in a buffer that closing would try to write again and fail over.
+                handle = open(self.path, "a+b", buffering=0)  # noqa: SIM115 - kept open to hold the lock
             except OSError as exc:
                 raise ReviewFileError(
                     f"PanelReview cannot save changes in the folder holding “{review.name}” "
@@ -117,4 +119,5 @@ class ReviewLock:
             # notices (see _still_linked) and retries. Windows cannot remove an open file.
             with contextlib.suppress(OSError):
                 self.path.unlink()
-        handle.close()  # closing releases the lock
+        with contextlib.suppress(OSError):
+            handle.close()  # closing releases the lock, even when the system reports an error

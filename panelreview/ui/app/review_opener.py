@@ -6,6 +6,9 @@
 * Opening a review: the file is opened here (on the GUI thread, which owns it) and its draft is
   then read from the copy inside it, never from disk.
 * A review open for editing in another window is offered read-only.
+* A review that cannot be written to (a read-only file or folder) offers what the message names:
+  Open Read-Only, Save a Copy Elsewhere… (then work in the copy), or Cancel.
+* A second review of the same draft is never started without saying that one exists, and where.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from panelreview.core.errors import UserError
-from panelreview.storage import ReviewInUse
+from panelreview.storage import ReadOnlyReview, ReviewInUse
 from panelreview.ui.app.recent_reviews import add_recent
 from panelreview.ui.common.background import Job, run_in_background
 from panelreview.ui.dialogs import messages
@@ -30,6 +33,7 @@ from panelreview.ui.dialogs.review_setup import (
     remembered_review,
     saved_setup,
 )
+from panelreview.ui.dialogs.save_copy import CopyNotSaved, save_copy
 from panelreview.ui.reader.document_worker import LoadedDraft
 from panelreview.ui.session.review_session import ReviewSession
 
@@ -78,10 +82,63 @@ class ReviewOpener(QObject):
                 if not messages.ask_yes_no(self._parent, self.tr("Review in use"), question):
                     return None
                 review = open_review(path, read_only=True, member=member)
+            except ReadOnlyReview:
+                log.info("Review cannot be written to: %s", path)
+                return self._cannot_write(path, member)
         except UserError as err:
+            log.warning("Could not open review %s: %s", path, err)
             messages.show_error(self._parent, self.tr("Could not open the review"), str(err))
             return None
         return review
+
+    def _cannot_write(self, path: Path, member: str) -> Review | None:
+        """The choices for a review that cannot be written to; raises UserError if one fails."""
+        from panelreview.storage import open_review
+
+        text = self.tr(
+            "Your notes are safe in “{name}” (in {folder}), but PanelReview cannot save changes "
+            "to it: the file or its folder is read-only.\n\n"
+            "Open it read-only to read your notes, or save a copy somewhere you can write to "
+            "and carry on working in the copy."
+        ).format(name=path.name, folder=path.parent)
+        choice = messages.ask_choice(
+            self._parent,
+            self.tr("Review cannot be changed"),
+            text,
+            [self.tr("Open Read-Only"), self.tr("Save a Copy Elsewhere…")],
+            self.tr("Cancel"),
+        )
+        if choice is None:
+            return None
+        review = open_review(path, read_only=True, member=member)
+        if choice == 0:
+            return review
+        try:
+            target = self._ask_copy_target(path)
+            if target is None:
+                return None
+            try:
+                copy = save_copy(review, target)
+            except CopyNotSaved as err:
+                log.warning("Copy of a read-only review not saved: %s", err)
+                messages.show_error(self._parent, self.tr("The copy was not saved"), str(err))
+                return None
+        finally:
+            review.close()
+        copied = open_review(copy, member=member)
+        remember_review(copied.current_draft_id, copy)
+        return copied
+
+    def _ask_copy_target(self, path: Path) -> Path | None:
+        setup = saved_setup()
+        folder = setup.folder if setup is not None and setup.folder.is_dir() else Path.home()
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            self.tr("Save a Copy to Work In"),
+            str(new_review_path(folder, path.name)),
+            self.tr("PanelReview reviews (*.pcpr)"),
+        )
+        return Path(name) if name else None
 
     def expect(self, review: Review) -> None:
         """``review`` becomes the session once its draft has been opened and shown."""
@@ -106,14 +163,43 @@ class ReviewOpener(QObject):
         existing = remembered_review(fingerprint)
         if existing is not None:
             review = self.open_file(existing)
-            if review is not None:
-                if review.current_draft_id == fingerprint:
-                    self._ready(review)
-                    return
-                review.close()
-        self.create_for(draft)
+            if review is None:
+                return  # its notes stay where they are: the member was told where (annotating asks)
+            if review.current_draft_id == fingerprint:
+                self._ready(review)
+                return
+            review.close()  # that file has moved on to another draft since
+        self._start_new(draft)
 
     def create_for(self, draft: LoadedDraft) -> None:
+        """The member wants to take notes and no review is open: reopen the one this draft has,
+        or, if asked to, start a second one (never silently)."""
+        existing = remembered_review(draft.document.identity.sha256)
+        if existing is not None:
+            choice = messages.ask_choice(
+                self._parent,
+                self.tr("You already have a review of this draft"),
+                self.tr(
+                    "Your review of this draft is “{name}”, in {folder}. It is not open now, so "
+                    "notes cannot go into it.\n\nOpen it again, or start a second, separate review "
+                    "of this draft (your notes in “{name}” stay where they are)?"
+                ).format(name=existing.name, folder=existing.parent),
+                [self.tr("Open Existing Review"), self.tr("Start a Second Review")],
+                self.tr("Cancel"),
+            )
+            if choice is None:
+                return
+            if choice == 0:
+                review = self.open_file(existing)
+                if review is not None:
+                    if review.current_draft_id == draft.document.identity.sha256:
+                        self._ready(review)
+                        return
+                    review.close()
+                return
+        self._start_new(draft)
+
+    def _start_new(self, draft: LoadedDraft) -> None:
         """Start a new review of ``draft`` (asking for the member's name the first time)."""
         setup = ensure_setup(self._parent)
         if setup is None:

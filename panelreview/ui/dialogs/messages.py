@@ -68,6 +68,19 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str, choices: list[str], cancel: str) -> int | None:
+    """Offer the choices a message names as buttons (the first is the default); the index of the
+    one chosen, or None for ``cancel`` (also Escape)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    box.setEscapeButton(box.addButton(cancel, QMessageBox.ButtonRole.RejectRole))
+    if buttons:
+        box.setDefaultButton(buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((i for i, button in enumerate(buttons) if button is clicked), None)
+
+
 def choose_review_file(parent: QWidget | None) -> Path | None:
     """Ask which review to open, starting in the folder used last time."""
     settings = QSettings()
