@@ -156,6 +156,10 @@ class ReviewController(QObject):
             return None
         return anchor_section(self.document.sections, section), where_text(None, section.label)
 
+    def ready(self, retry: Callable[[], None]) -> ReviewSession | None:
+        """The open, writable session; or None after starting one (``retry`` runs once it is open)."""
+        return self._ready(retry)
+
     def _ready(self, retry: Callable[[], None]) -> ReviewSession | None:
         """The session, or None after asking for one (the action runs again once it is open)."""
         if self.session is not None:
