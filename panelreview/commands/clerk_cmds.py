@@ -316,6 +316,8 @@ def run_synthesis(args: argparse.Namespace) -> int:
                 print(f"  {t.title} ({state} in the draft): {t.headline}.")
         for part in synthesis.sections:
             where = part.section.label if part.section.title else "The draft as a whole"
+            if part.parent:  # a title that recurs under each priority: say which one
+                where += f" (in {part.parent})"
             raised = members_phrase(len(part.members), synthesis.total_members)
             print(f"\n{where} — {raised} raised points")
             for group in part.groups:
@@ -358,6 +360,7 @@ def _synthesis_json(
         {
             "number": p.section.number,
             "title": p.section.title,
+            "parent": p.parent or None,
             "headline": p.headline,
             "members": len(p.members),
             "groups": [group(g) for g in p.groups],

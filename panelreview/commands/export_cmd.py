@@ -53,10 +53,17 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--numbering", choices=NUMBERING, type=_numbering, help="1, 2, 3 (default); R1, R2; or 2.1 by theme"
     )
-    p.add_argument(
+    private = p.add_mutually_exclusive_group()
+    private.add_argument(
         "--without-private",
         action="store_true",
-        help="leave your private working notes out of --my-notes and --annotated-draft",
+        help="leave your private working notes out of --my-notes (always so for --annotated-draft "
+        "unless --with-private)",
+    )
+    private.add_argument(
+        "--with-private",
+        action="store_true",
+        help="put your private working notes in --annotated-draft too (each marked private)",
     )
     p.set_defaults(handler=run)
 
@@ -84,9 +91,10 @@ def run(args: argparse.Namespace) -> int:
     given = [f"--{name}" for name in REPORT_ONLY if getattr(args, name) is not None]
     if (args.my_notes or args.annotated_draft) and given:
         raise UserError(f"{', '.join(given)}: only for the panel's report, not for your notes or the draft.")
-    if args.without_private and not (args.my_notes or args.annotated_draft):
+    if (args.without_private or args.with_private) and not (args.my_notes or args.annotated_draft):
         raise UserError(
-            "--without-private is for --my-notes and --annotated-draft: a report never has private notes."
+            "--with-private and --without-private are for --my-notes and --annotated-draft: a report "
+            "never has private notes."
         )
     from panelreview.storage import open_review
 
@@ -96,8 +104,23 @@ def run(args: argparse.Namespace) -> int:
             written = export.export_my_notes(review, out, include_private=not args.without_private)
             print(f"Wrote your notes to “{written.name}”.")
         elif args.annotated_draft:
-            written = export.export_annotated_draft(review, out, include_private=not args.without_private)
+            from panelreview.export.annotated_draft import private_count
+
+            private = private_count(review) if args.with_private else 0
+            written = export.export_annotated_draft(review, out, include_private=args.with_private)
             print(f"Wrote the draft with the notes on it to “{written.name}”.")
+            if private:
+                print(
+                    f"panelreview: warning: “{written.name}” includes your private working notes "
+                    f"({private}), each marked private. Do not share or publish it.",
+                    file=sys.stderr,
+                )
+            elif (left_out := private_count(review)) and not args.with_private:
+                print(
+                    f"Your private working notes ({left_out}) are not in it; "
+                    "add --with-private to include them.",
+                    file=sys.stderr,
+                )
         else:
             template = Path(args.template) if args.template else None
             if template is not None and out.suffix.lower() == ".pdf":
@@ -112,4 +135,34 @@ def run(args: argparse.Namespace) -> int:
                 numbering=args.numbering or "1",
             )
             print(f"Wrote the panel’s report ({args.shape or 'report'}) to “{written.name}”.")
+            _check_report(review)
     return 0
+
+
+def _check_report(review: Any) -> None:
+    """What a clerk should look at before sending: dates that contradict each other, a draft whose
+    own label and date are unknown, recommendations withdrawn after numbering."""
+    from panelreview.core.review import PanelStatus, Role
+    from panelreview.export.facts import date_warnings
+
+    for warning in date_warnings(review):
+        print(f"panelreview: check the dates: {warning}", file=sys.stderr)
+    current = next((d for d in review.drafts() if d["id"] == review.current_draft_id), None)
+    if current is not None and not (current["label"] or current["dated"]):
+        print(
+            "panelreview: note: the draft's own label and date are not known, so the report says only "
+            "“the draft”. Give them with: panelreview settings REVIEW --draft-label … --draft-date …",
+            file=sys.stderr,
+        )
+    if review.owner.role is Role.CLERK:
+        gone = [
+            r.number
+            for r in review.recommendations(author_id=review.owner_id)
+            if r.panel_status is PanelStatus.WITHDRAWN and r.number
+        ]
+        if gone:
+            print(
+                f"panelreview: note: {', '.join(gone)} withdrawn after numbering; the report says so and "
+                "keeps the other numbers. To number them again without gaps: panelreview number REVIEW",
+                file=sys.stderr,
+            )

@@ -86,11 +86,12 @@ def export_my_notes(review: Review, out: Path, *, include_private: bool = True) 
     return _write(build_my_notes(review, include_private=include_private), target)
 
 
-def export_annotated_draft(review: Review, out: Path, *, include_private: bool = True) -> Path:
+def export_annotated_draft(review: Review, out: Path, *, include_private: bool = False) -> Path:
     """Write the current draft PDF with the review's notes as standard PDF annotations.
 
     Highlights and sticky notes carry author, date and kind; replies are threaded (``/IRT``), so
-    Acrobat and other readers show them as a conversation.
+    Acrobat and other readers show them as a conversation. Private working notes are left out
+    unless ``include_private`` (then each is labelled private and the file says so).
     """
     from panelreview.export.annotated_draft import write_annotated_draft
     from panelreview.export.atomic import check_target

@@ -260,6 +260,13 @@ def _properties(document: Any, exported: Exported) -> None:
 def render(exported: Exported, template: Path | None) -> Any:
     """The python-docx Document for ``exported`` written into ``template`` (None: the default)."""
     document, is_default = load_template(template)
+    if exported.landscape:  # a wide table (the response tracker)
+        from docx.enum.section import WD_ORIENT
+
+        for section in document.sections:
+            if section.orientation != WD_ORIENT.LANDSCAPE and section.page_width and section.page_height:
+                section.orientation = WD_ORIENT.LANDSCAPE
+                section.page_width, section.page_height = section.page_height, section.page_width
     writer = _Writer(document, ensure_styles(document))
     for block in exported.blocks:
         writer.block(block)

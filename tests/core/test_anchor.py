@@ -12,9 +12,9 @@ from panelreview.core.anchor import (
     anchor_quote,
     anchor_section,
     find_quote,
-    find_section,
 )
 from panelreview.core.model import Block, BlockKind, DocFormat, Document, DocumentIdentity, Section, full_text
+from panelreview.core.section_names import find_section
 
 
 def _doc() -> Document:

@@ -126,9 +126,9 @@ def test_notes_and_annotated_draft_take_what_members_type(typed: Review, out: Pa
     pdf = _flat(_pdf_text(export_my_notes(typed, out / "notes.pdf")))
     assert re.search(r"Bad input (😀|\[grinning face\]) ", pdf)  # (the override reorders what follows)
     assert "END-OF-PASTE" in pdf and "Say how" in pdf
-    with pymupdf.open(export_annotated_draft(typed, out / "draft.pdf")) as doc:
+    with pymupdf.open(export_annotated_draft(typed, out / "draft.pdf", include_private=True)) as doc:
         contents = [a.info["content"] for page in doc for a in page.annots()]
-    assert "Bad input 😀 \u202eRTL-override" in contents
+    assert "PRIVATE WORKING NOTE (not shared): Bad input 😀 \u202eRTL-override" in contents
 
 
 def test_importing_the_export_package_loads_no_word_or_pdf_library() -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from panelreview.core.anchor import anchor_quote, find_section
+from panelreview.core.anchor import anchor_quote
 from panelreview.core.model import Document
+from panelreview.core.section_names import find_section
 from panelreview.ingest import open_document
 from tests.ingest.builders import docx_bytes, write
 from tests.ingest.word_lists import (

@@ -283,6 +283,8 @@ class SynthesisTab(QWidget):
             bold.setBold(True)
             for part in synthesis.sections:
                 label = part.section.label if part.section.title else self.tr("The draft as a whole")
+                if part.parent:  # a title that recurs under each priority: say which one
+                    label = self.tr("{section} (in {part})").format(section=label, part=part.parent)
                 section_text = self.tr("{section} — {members}").format(
                     section=label, members=members_text(len(part.members), total)
                 )
