@@ -532,7 +532,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/dialogs/import_notes.py" line="+78"/>
+        <location filename="../../panelreview/ui/app/import_notes.py" line="+78"/>
         <source>The notes could not be read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,7 +3290,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+53"/>
         <source>Read-only review</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,8 +9,9 @@ import pymupdf
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from panelreview.ui.app import import_notes
 from panelreview.ui.app.main_window import MainWindow
-from panelreview.ui.dialogs import import_notes, messages
+from panelreview.ui.dialogs import messages
 from tests.export.drafts import draft_pdf
 from tests.notes_import.marking import highlight, save, sticky
 from tests.ui.conftest import open_review_of

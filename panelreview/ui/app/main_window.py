@@ -20,6 +20,7 @@ from panelreview.storage.pack_file import PACK_SUFFIX
 from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui.app.actions import build_actions, build_menus, build_toolbar
 from panelreview.ui.app.draft_opener import DraftOpener
+from panelreview.ui.app.import_notes import NotesDrop, NotesImporter
 from panelreview.ui.app.recent_reviews import forget_recent
 from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
@@ -30,7 +31,6 @@ from panelreview.ui.common.background import wait_for_background
 from panelreview.ui.common.info_bar import InfoBar
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
-from panelreview.ui.dialogs.import_notes import NotesDrop, NotesImporter
 from panelreview.ui.dialogs.save_copy import CopySaver
 from panelreview.ui.dialogs.settings_dialog import edit_settings
 from panelreview.ui.notes.checklist_panel import ChecklistPanel
