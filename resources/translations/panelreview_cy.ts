@@ -523,17 +523,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-37"/>
         <source>Open a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>PanelReview reviews (*.pcpr)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2895,7 +2895,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewOpener</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_opener.py" line="+75"/>
+        <location filename="../../panelreview/ui/app/review_opener.py" line="+79"/>
         <source>{reason}
 
 Open it read-only, to look without changing it?</source>
@@ -2907,12 +2907,77 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Could not open the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+9"/>
+        <source>Your notes are safe in “{name}” (in {folder}), but PanelReview cannot save changes to it: the file or its folder is read-only.
+
+Open it read-only to read your notes, or save a copy somewhere you can write to and carry on working in the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Review cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save a Copy Elsewhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>The copy was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save a Copy to Work In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PanelReview reviews (*.pcpr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>You already have a review of this draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your review of this draft is “{name}”, in {folder}. It is not open now, so notes cannot go into it.
+
+Open it again, or start a second, separate review of this draft (your notes in “{name}” stay where they are)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open Existing Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start a Second Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>The review file could not be made because of an unexpected problem. The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3136,17 +3201,32 @@ Open it read-only, to look without changing it?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/settings_dialog.py" line="+63"/>
+        <location filename="../../panelreview/ui/dialogs/settings_dialog.py" line="+91"/>
         <source>Review Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The panel&apos;s report is headed with these names and dates. Change the titles if your area has a Police, Fire and Crime Commissioner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>&amp;Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Draft and dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Panel&apos;s name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3166,12 +3246,52 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>For example, Westshire Police and Crime Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>How the titles read in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft&apos;s &amp;label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>As the draft calls itself, e.g. Final draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft&apos;s &amp;own date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date on the draft, e.g. 6 February 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read from the draft&apos;s own cover when it was added (never from the file&apos;s properties). Check them against the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The draft&apos;s cover does not say which draft it is: type its label and date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Meeting on the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3186,7 +3306,47 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Date of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>C&amp;hair (signs the report):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontact officer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mmissioner&apos;s name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name, council, telephone, email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commissioner&apos;s &amp;address (for the letter):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s &amp;general comments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“The Panel welcomed …”: a paragraph for each point, separated by a blank line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Response statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3206,7 +3366,7 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+73"/>
         <source>Give the plan&apos;s title: the report is headed with it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3218,6 +3378,11 @@ Open it read-only, to look without changing it?</source>
     <message>
         <location line="+2"/>
         <source>Give at least one response status, for example “accepted”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the draft&apos;s date like 6 February 2025, 6/2/2025 or February 2025.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3399,6 +3564,11 @@ Open it read-only, to look without changing it?</source>
     <message>
         <location line="+5"/>
         <source>The draft as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{section} (in {part})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
