@@ -15,6 +15,7 @@ from panelreview.commands import print_json
 
 if TYPE_CHECKING:
     from panelreview.core.review import Annotation, Recommendation
+    from panelreview.core.versions import CarryRecord
     from panelreview.storage import Review
 
 KINDS = ("highlight", "comment", "question", "concern", "support")
@@ -168,6 +169,7 @@ def recommendation_json(r: Recommendation) -> dict[str, Any]:
 
 def _listing(review: Review) -> dict[str, Any]:
     settings = review.settings
+    carried = {c.item_id: c for c in review.carry_records()}
     return {
         "review": {
             "file": review.path.name,
@@ -175,9 +177,21 @@ def _listing(review: Review) -> dict[str, Any]:
             "plan_title": settings.plan_title,
             "owner": review.owner.name,
         },
-        "annotations": [annotation_json(a) for a in review.annotations()],
-        "recommendations": [recommendation_json(r) for r in review.recommendations()],
+        "draft": review.version().name,
+        "annotations": [_carried(annotation_json(a), carried) for a in review.annotations()],
+        "recommendations": [_carried(recommendation_json(r), carried) for r in review.recommendations()],
     }
+
+
+def _carried(item: dict[str, Any], carried: dict[str, CarryRecord]) -> dict[str, Any]:
+    """An item's carry-over: ``carry_status`` (None when written on the current version) and the
+    section it had in the version it was carried from."""
+    c = carried.get(item["id"])
+    item["carry_status"] = c.status.value if c else None
+    item["carried_from_section"] = (
+        {"number": c.old_section.number, "title": c.old_section.title, "page": c.old_page} if c else None
+    )
+    return item
 
 
 def _one_line(text: str | None, width: int = 70) -> str:

@@ -38,6 +38,8 @@ UNDO_IMPORT_LABEL = "Remove imported members' reviews"
 _ITEMS = ("annotations", "replies", "recommendations")
 _CHUNK = 500
 _WRITE_ORDER = (
+    "settings",
+    "drafts",
     "members",
     "annotations",
     "recommendations",
@@ -46,6 +48,8 @@ _WRITE_ORDER = (
     "roster",
     "imported_notes",
     "note_imports",
+    "item_anchors",
+    "addressed",
     "checklist_decisions",
 )
 

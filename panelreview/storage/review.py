@@ -25,18 +25,19 @@ from panelreview.core.review import (
     parse_role,
     require_text,
 )
+from panelreview.storage.carried import CarriedOps
 from panelreview.storage.checklist_ops import ChecklistOps
 from panelreview.storage.connection import create_file, open_file, write_transaction
-from panelreview.storage.notes_writer import NotesWriteOps
 from panelreview.storage.review_file import CLOCK, store_draft
 from panelreview.storage.schema import FILE_SUFFIX
 
 
-class Review(NotesWriteOps, ChecklistOps):
+class Review(CarriedOps, ChecklistOps):
     """An open review file: settings, owner, drafts, notes, replies, recommendations, search, and
     the clerk's desk (sharing and combining review packs, members list, synthesis, the panel's
     recommendations, decisions and responses), notes imported from annotated PDFs and Word files,
-    and the statutory checklist.
+    the statutory checklist, and every version of the draft with each item carried over to the
+    newest (see core.versions).
 
     Owned by one thread. Close it (or use ``with``) to release the file for others.
     """

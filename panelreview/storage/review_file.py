@@ -40,6 +40,8 @@ KEYS = {
     "drafts": "id",  # only its label and date (DRAFT_EDITABLE): the draft itself never changes
     "imported_notes": "id",
     "note_imports": "id",
+    "item_anchors": "id",
+    "addressed": "id",
 }
 #: What an edit may change on a ``drafts`` row: the draft's own label and date, as the clerk confirms them.
 DRAFT_EDITABLE = ("label", "dated")
