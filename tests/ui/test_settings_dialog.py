@@ -109,7 +109,9 @@ def test_the_drafts_label_and_date_the_preview_and_date_warnings(
     _answer(monkeypatch, fill)
     try:
         assert edit_settings(parent, session)
-        assert "asks the Police and Crime Commissioner for Westshire for a written response" in seen["preview"]
+        assert (
+            "asks the Police and Crime Commissioner for Westshire for a written response" in seen["preview"]
+        )
         assert "Westshire for Westshire" not in seen["preview"]
         assert "The draft is dated March 2025, after the meeting on 12 February 2025" in seen["warning"]
         review = session.review
