@@ -794,6 +794,171 @@ If it happens again, please send the log file to your clerk or IT team; it says 
     </message>
 </context>
 <context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../panelreview/ui/notes/checklist_panel.py" line="+59"/>
+        <source>Checklist</source>
+        <extracomment>``ensure(retry)``: the open review, or None after starting one (``retry`` runs once it is open).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+75"/>
+        <source>Statutory checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Sections that address it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange sections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Draft a recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proposed sections set it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft says something, but not enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft does not set it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft a recommendation asking that the final plan sets it out (you can edit it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your note on this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note (optional): why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep my view private (not sent to the clerk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Open a draft to check it against what the law asks a plan to set out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{found} of {total} found clearly, {passing} only in part, {missing} not found. PanelReview suggests; you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (your view: {view})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only in passing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>found in part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choose an item to see what the law asks and what was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (p.{page})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt; ({law})&lt;br&gt;{explain}&lt;br&gt;&lt;br&gt;{summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your view: not given yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your view: {view}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClerkDesk</name>
     <message>
         <location filename="../../panelreview/ui/clerk/desk.py" line="+37"/>
@@ -1267,13 +1432,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
-        <location line="+273"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+55"/>
+        <location line="+287"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-239"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,6 +1458,11 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Statutory Chec&amp;klist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Current section</source>
         <translation type="unfinished"></translation>
@@ -1303,7 +1473,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,6 +1541,74 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+2"/>
         <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresView</name>
+    <message>
+        <location filename="../../panelreview/ui/notes/measures_view.py" line="+25"/>
+        <source>Outcomes, commitments and their measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open a draft to see its commitments and their measures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{measured} of {total} outcomes and commitments have a measure (a number, a percentage, a date or a KPI); {missing} have none: the panel could ask for targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No outcomes or commitments were found under the plan&apos;s priorities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plan as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} — {measured} of {total} measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Measured by: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No number, percentage, date or KPI: the panel could ask for a target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KPI table: indicator, baseline, target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KPI table outside the priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a line to read it in full; click it to go to its section.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2851,12 +3089,12 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_controller.py" line="+116"/>
+        <location filename="../../panelreview/ui/app/review_controller.py" line="+120"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Read-only review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3091,6 +3329,34 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
 </context>
 <context>
+    <name>SectionsDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/notes/sections_dialog.py" line="+31"/>
+        <source>Sections that address it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick the sections of the draft that set out: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show sections containing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sections of the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SendToClerkDialog</name>
     <message>
         <location filename="../../panelreview/ui/clerk/send.py" line="+84"/>
@@ -3136,7 +3402,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/app/session_wiring.py" line="+145"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+146"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>

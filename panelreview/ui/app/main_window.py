@@ -31,6 +31,7 @@ from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
 from panelreview.ui.dialogs.save_copy import CopySaver
 from panelreview.ui.dialogs.settings_dialog import edit_settings
+from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.find_panel import FindPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
@@ -78,12 +79,20 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel(self)
         self.recommendations = RecommendationsPanel(self)
         self.find_panel = FindPanel(self)
+        self.checklist_panel = ChecklistPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
-        for dock in (self.notes, self.recommendations, self.find_panel):
+        for dock in (self.notes, self.recommendations, self.find_panel, self.checklist_panel):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.tabifyDockWidget(self.notes, self.recommendations)
         self.tabifyDockWidget(self.recommendations, self.find_panel)
-        self.docks = (self.outline, self.notes, self.recommendations, self.find_panel)
+        self.tabifyDockWidget(self.find_panel, self.checklist_panel)
+        self.docks: tuple[QDockWidget, ...] = (
+            self.outline,
+            self.notes,
+            self.recommendations,
+            self.find_panel,
+            self.checklist_panel,
+        )
 
         self.page_box = PageBox()
         self.window_actions = build_actions(self)
@@ -95,6 +104,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Notes Panel"),
                 self.tr("&Recommendations Panel"),
                 self.tr("Fin&d Panel"),
+                self.tr("Statutory Chec&klist"),
             ),
             strict=True,
         ):
@@ -118,6 +128,11 @@ class MainWindow(QMainWindow):
             self, self.outline, self.notes, self.recommendations, self.find_panel
         )
         self.controller.go_to_section = self.go_to_section
+        self.controller.document_set.connect(self.checklist_panel.set_document)
+        self.controller.session_set.connect(self.checklist_panel.set_session)
+        self.checklist_panel.ensure_session = self.controller.ready_for_edit
+        self.checklist_panel.section_activated.connect(self.go_to_section)
+        self.checklist_panel.recommendation_drafted.connect(self._show_recommendation)
         self.wiring = SessionWiring(self, self)
         self._connect()
         self._text_size = DEFAULT_POINT_SIZE
@@ -359,6 +374,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message.format(name=path.name), 12000)
 
     # ----- navigation ---------------------------------------------------------------------------
+    def _show_recommendation(self, rec_id: str) -> None:
+        self.recommendations.show()
+        self.recommendations.raise_()
+        self.recommendations.select(rec_id)
+
     def go_to_section(self, section_id: int) -> None:
         if self.draft is None or self._locator is None:
             return
