@@ -290,7 +290,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+90"/>
+        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+91"/>
         <source>Support</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3848,7 +3848,42 @@ Open it again, or start a second, separate review of this draft (your notes in â
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>Statutory checklist â€” members&apos; views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item}: {views}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pointed to other sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{member}: {view}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>(1 reply)</source>
         <translation type="unfinished"></translation>
     </message>
