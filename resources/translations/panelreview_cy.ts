@@ -300,7 +300,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+90"/>
+        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+91"/>
         <source>Support</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3663,17 +3663,32 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/settings_dialog.py" line="+63"/>
+        <location filename="../../panelreview/ui/dialogs/settings_dialog.py" line="+91"/>
         <source>Review Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The panel&apos;s report is headed with these names and dates. Change the titles if your area has a Police, Fire and Crime Commissioner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>&amp;Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Draft and dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Panel&apos;s name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3693,12 +3708,52 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>For example, Westshire Police and Crime Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>How the titles read in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft&apos;s &amp;label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>As the draft calls itself, e.g. Final draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft&apos;s &amp;own date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date on the draft, e.g. 6 February 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read from the draft&apos;s own cover when it was added (never from the file&apos;s properties). Check them against the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The draft&apos;s cover does not say which draft it is: type its label and date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Meeting on the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3713,7 +3768,47 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Date of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>C&amp;hair (signs the report):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontact officer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mmissioner&apos;s name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name, council, telephone, email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commissioner&apos;s &amp;address (for the letter):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s &amp;general comments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>‚ÄúThe Panel welcomed ‚Ä¶‚Äù: a paragraph for each point, separated by a blank line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Response statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3733,7 +3828,7 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+73"/>
         <source>Give the plan&apos;s title: the report is headed with it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3745,6 +3840,11 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
     <message>
         <location line="+2"/>
         <source>Give at least one response status, for example ‚Äúaccepted‚Äù.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the draft&apos;s date like 6 February 2025, 6/2/2025 or February 2025.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3944,7 +4044,42 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>Statutory checklist ‚Äî members&apos; views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item}: {views}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pointed to other sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{member}: {view}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>(1 reply)</source>
         <translation type="unfinished"></translation>
     </message>
