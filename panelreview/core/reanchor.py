@@ -334,7 +334,7 @@ class Carrier:
             (self.alignment.new_for(o) for o in reversed(order[:k]) if self.alignment.new_for(o)), None
         )
         after = next((self.alignment.new_for(o) for o in order[k + 1 :] if self.alignment.new_for(o)), None)
-        lo = self.new.starts[self.new.by_id[before].first_block] if before is not None else 0
+        lo = self.new.section_span(before)[1] if before is not None else 0
         hi = self.new.starts[self.new.by_id[after].first_block] if after is not None else len(self.new.text)
         return (lo, hi) if lo < hi else None
 
