@@ -3,11 +3,49 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests: more examples in CI (set by .ci/run), and on failure the blob to replay the failing
+# example (``@reproduce_failure``). CI runs also use a fresh seed each time, printed in the header
+# and in each failure's report, so a failure seen once can be run again: --hypothesis-seed=N.
+CI_EXAMPLES_FACTOR = 5
+settings.register_profile("dev", print_blob=True)
+settings.register_profile("ci", print_blob=True, max_examples=100 * CI_EXAMPLES_FACTOR, deadline=None)
+settings.load_profile(
+    os.environ.get("PANELREVIEW_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
+
+
+def more_in_ci(examples: int) -> int:
+    """``max_examples`` for a test that sets its own: the same locally, several times more in CI."""
+    return examples * CI_EXAMPLES_FACTOR if settings().max_examples > 100 else examples
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("CI") and config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = str(random.SystemRandom().randrange(2**32))
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    seed = config.getoption("hypothesis_seed", None)
+    return f"hypothesis seed: {seed} (run again with --hypothesis-seed={seed})" if seed else None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    seed = item.config.getoption("hypothesis_seed", None)
+    if report.failed and seed and getattr(item.obj, "is_hypothesis_test", False):  # type: ignore[attr-defined]
+        report.sections.append(("hypothesis seed", f"--hypothesis-seed={seed}"))
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PANELREVIEW_SHARED", ROOT.parent / "shared"))

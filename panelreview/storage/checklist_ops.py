@@ -22,7 +22,7 @@ from panelreview.core.anchor import Anchor, anchor_section, find_section
 from panelreview.core.checklist import ChecklistResult, Status, run_checklist
 from panelreview.core.checklist_data import Checklist, Titles
 from panelreview.core.measures import MeasuresResult, find_measures, priority_sections
-from panelreview.core.model import Section
+from panelreview.core.model import Document, Section
 from panelreview.core.review import Change, InvalidValue, Member, Role, Visibility, parse_visibility
 from panelreview.core.synthesis import members_phrase
 from panelreview.storage.clerk_views import ClerkViews
@@ -98,6 +98,11 @@ def parse_decision(value: str) -> str:
 
 class ChecklistOps(ClerkViews):
     _checklist_cache: tuple[tuple[str, int, Titles], ChecklistResult] | None = None
+
+    def remember_document(self, document: Document) -> None:
+        """Use ``document`` (already read, by the window) for the draft it is, instead of reading it again."""
+        if document.identity.sha256 in {d["id"] for d in self.drafts()}:
+            self._documents[document.identity.sha256] = document
 
     def _titles(self) -> Titles:
         settings = self.settings

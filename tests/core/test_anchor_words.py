@@ -217,10 +217,29 @@ def test_match_offsets_skips_collapsed_spaces_and_a_number_in_front() -> None:
     assert offsets[0] is None and offsets[shown.index("\u2028")] is None
 
 
-@given(st.lists(st.text(alphabet="abcdefgh'’ ", min_size=1, max_size=8), min_size=1, max_size=12))
-def test_match_offsets_maps_each_visible_character_to_the_same_character(parts: list[str]) -> None:
-    source = "  ".join(parts)
-    shown = " ".join(source.split())
-    for i, offset in enumerate(match_offsets(shown, source)):
-        if offset is not None:
-            assert source[offset].replace("’", "'") == shown[i].replace("’", "'")
+word = st.text(alphabet="abcdefgh'’“”\"", min_size=1, max_size=8)
+gap = st.sampled_from([" ", "  ", "\n", "\u00a0", " \t "])
+
+
+@given(
+    st.lists(st.tuples(word, gap), min_size=1, max_size=12),
+    st.sampled_from(["", "1.2 ", "(a) "]),
+    st.booleans(),
+)
+def test_match_offsets_maps_each_visible_character_to_the_same_character(
+    parts: list[tuple[str, str]], number: str, line_breaks: bool
+) -> None:
+    source = "".join(w + g for w, g in parts)
+    # The view collapses whitespace (perhaps into line separators), may put a list number in front
+    # and may show straight quotes as curly ones.
+    shown_body = ("\u2028" if line_breaks else " ").join(source.split()).replace("'", "’")
+    shown = number + shown_body
+    offsets = match_offsets(shown, source)
+    source_visible = [i for i, c in enumerate(source) if not c.isspace()]
+    shown_visible = [len(number) + i for i, c in enumerate(shown_body) if not c.isspace()]
+    assert len(source_visible) == len(shown_visible)
+    for k, i in enumerate(shown_visible):  # the k-th visible character maps to the k-th in the source
+        assert offsets[i] == source_visible[k]
+    for i, c in enumerate(shown):  # spaces and the number in front map to nothing
+        if c.isspace() or i < len(number):
+            assert offsets[i] is None

@@ -25,7 +25,7 @@ from panelreview.ui.app.start_view import StartView
 from panelreview.ui.clerk.install import ClerkUi
 from panelreview.ui.common.info_bar import InfoBar
 from panelreview.ui.dialogs import messages
-from panelreview.ui.notes.find_panel import FindPanel
+from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reader.document_worker import LoadedDraft
@@ -41,7 +41,7 @@ class WiredWindow(Protocol):
     window_actions: Actions
     controller: ReviewController
     draft: LoadedDraft | None
-    docks: tuple[OutlinePanel, NotesPanel, RecommendationsPanel, FindPanel]
+    docks: tuple[QDockWidget, ...]
     visible_docks: list[QDockWidget]
     docks_sized: bool
     start_view: StartView
@@ -51,6 +51,7 @@ class WiredWindow(Protocol):
     outline: OutlinePanel
     notes: NotesPanel
     recommendations: RecommendationsPanel
+    checklist_panel: ChecklistPanel
     recent_menu: QMenu
     save_label: QLabel
     clerk_ui: ClerkUi
@@ -271,7 +272,7 @@ class SessionWiring(QObject):
         w = self.w
         if any(not dock.isHidden() for dock in w.docks):
             return
-        wanted = w.visible_docks or [w.outline, w.notes, w.recommendations]
+        wanted = w.visible_docks or [w.outline, w.notes, w.recommendations, w.checklist_panel]
         for dock in wanted:
             dock.show()
         if w.notes in wanted:
@@ -308,5 +309,6 @@ class SessionWiring(QObject):
         for action in (a.export_report, a.export_notes, a.save_copy, a.review_settings):
             action.setEnabled(session is not None)
         a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
+        a.import_notes.setEnabled(writable)
         w.outline.can_annotate = writable
         self._undo_texts()
