@@ -1363,7 +1363,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+52"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+54"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,6 +1468,16 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Add the statutory checklist (what the &amp;law asks a plan to set out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An appendix, in plain words: where the draft sets out each item the 2011 Act asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Choose where to save…</source>
         <translation type="unfinished"></translation>
@@ -1486,7 +1496,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <location line="+3"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
