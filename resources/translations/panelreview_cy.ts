@@ -998,7 +998,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+75"/>
         <source>Statutory checklist</source>
         <translation type="unfinished"></translation>
@@ -1079,7 +1079,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>{found} of {total} found clearly, {passing} only in part, {missing} not found. PanelReview suggests; you decide.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,7 +1089,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,7 +1129,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Choose an item to see what the law asks and what was found.</source>
         <translation type="unfinished"></translation>
     </message>

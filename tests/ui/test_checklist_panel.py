@@ -127,3 +127,22 @@ def test_the_measures_tab_lists_priorities_and_what_is_measured(
     assert (
         kpis.child(0).text(0).strip() == "999 calls answered within 10 seconds (baseline 79.4%, target 90%)"
     )
+
+
+def test_a_note_typed_is_never_lost_when_moving_between_items(
+    qtbot: Any, window: MainWindow, opened: tuple[ChecklistPanel, ReviewSession]
+) -> None:
+    panel, session = opened
+    _choose(panel, "Crime and disorder reduction grants")
+    panel.note_edit.setPlainText("Which grants, and on what terms?")
+    _choose(panel, "How performance will be measured")
+    assert panel.note_edit.toPlainText() == ""
+    _choose(panel, "Crime and disorder reduction grants")
+    assert panel.note_edit.toPlainText() == "Which grants, and on what terms?"
+    qtbot.mouseClick(panel.weak_button, Qt.MouseButton.LeftButton)
+    assert session.review.checklist_decisions_mine()["grants"].note == "Which grants, and on what terms?"
+    panel.note_edit.setPlainText("No conditions are given for any grant.")
+    _choose(panel, "How performance will be measured")  # leaving the item saves its note
+    view = session.review.checklist_decisions_mine()["grants"]
+    assert (view.decision, view.note) == ("weak", "No conditions are given for any grant.")
+    assert "performance" not in session.review.checklist_decisions_mine()

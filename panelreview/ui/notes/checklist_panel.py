@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -64,6 +64,8 @@ class ChecklistPanel(QDockWidget):
         self.result: ChecklistResult | None = None
         self._measured_for: Document | None = None
         self._titles: Titles | None = None
+        self._pending_notes: dict[str, str] = {}  # notes typed before a view is given, by item
+        self._shown_id: str | None = None  # the item whose view and note are shown
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -186,8 +188,8 @@ class ChecklistPanel(QDockWidget):
 
     def refresh(self) -> None:
         """Work out what is not yet worked out, if the panel is shown."""
-        if self.isHidden() and not self.isVisible():
-            return
+        if not self.isVisible():
+            return  # worked out when shown (visibilityChanged), not while another tab is in front
         if self.document is None:
             self.result = None
             self.items_list.clear()
@@ -236,10 +238,12 @@ class ChecklistPanel(QDockWidget):
             return {}
 
     def _fill(self) -> None:
-        current = self._current_id()
+        current = self._shown_id or self._current_id()
+        blocker = QSignalBlocker(self.items_list)
         self.items_list.clear()
         result = self.result
         if result is None:
+            blocker.unblock()
             self._show_item()
             return
         views = self._views()
@@ -267,6 +271,7 @@ class ChecklistPanel(QDockWidget):
             self.items_list.addItem(row)
             if item.item.id == current:
                 self.items_list.setCurrentItem(row)
+        blocker.unblock()
         self._show_item()
 
     def _status_text(self, item: ItemResult) -> str:
@@ -308,7 +313,11 @@ class ChecklistPanel(QDockWidget):
             self._go(self.sections_list.item(0))
 
     def _show_item(self) -> None:
+        if self.note_edit.dirty and self._shown_id is not None and self._shown_id != self._current_id():
+            leaving, self._shown_id = self._shown_id, None  # (saving refreshes the list: no second save)
+            self._save_note_for(leaving, self.note_edit.toPlainText())
         item = self._current()
+        self._shown_id = item.item.id if item is not None else None
         editable = item is not None and not (self.session is not None and self.session.read_only)
         for button in (self.confirm_button, self.change_button, self.weak_button, self.missing_button,
                        self.recommend_button, self.private_box, self.note_edit):  # fmt: skip
@@ -340,7 +349,7 @@ class ChecklistPanel(QDockWidget):
         view = self._views().get(item.item.id)
         if view is None:
             self.view_label.setText(self.tr("Your view: not given yet."))
-            self.note_edit.load("", force=True)
+            self.note_edit.load(self._pending_notes.get(item.item.id, ""), force=True)
             self.private_box.blockSignals(True)
             self.private_box.setChecked(False)
             self.private_box.blockSignals(False)
@@ -356,13 +365,14 @@ class ChecklistPanel(QDockWidget):
         self.private_box.blockSignals(False)
 
     # ----- deciding -----------------------------------------------------------------------------
-    def _decide(self, decision: str, sections: list[int] | None = None) -> bool:
-        item = self._current()
-        if item is None:
+    def _decide(self, decision: str, sections: list[int] | None = None, item_id: str | None = None) -> bool:
+        """Record the member's view of the item shown (or ``item_id``), with the note and privacy shown."""
+        item_id = item_id or self._shown_id
+        if item_id is None:
             return False
 
         def retry() -> None:
-            self._decide(decision, sections)
+            self._decide(decision, sections, item_id)
 
         session = self.ensure_session(retry)
         if session is None:
@@ -372,7 +382,7 @@ class ChecklistPanel(QDockWidget):
         review = session.review
         change = session.run(
             lambda: review.decide_checklist_item(
-                item.item.id, decision, sections=sections, note=note, visibility=visibility
+                item_id, decision, sections=sections, note=note, visibility=visibility
             )
         )
         if change is not None:
@@ -380,12 +390,18 @@ class ChecklistPanel(QDockWidget):
         return change is not None
 
     def _save_note(self, text: str) -> bool:
-        item = self._current()
-        view = self._views().get(item.item.id) if item is not None else None
+        """The note typed for the item shown: saved with its view, or kept until a view is given."""
+        return self._save_note_for(self._shown_id, text)
+
+    def _save_note_for(self, item_id: str | None, text: str) -> bool:
+        if item_id is None:
+            return True
+        view = self._views().get(item_id)
         if view is None:
-            return True  # kept in the box until a view is given
+            self._pending_notes[item_id] = text
+            return True
         sections = [s.id for s in view.sections] or None
-        return self._decide(str(view.decision), sections)
+        return self._decide(str(view.decision), sections, item_id)
 
     def _privacy_toggled(self, _checked: bool) -> None:
         item = self._current()
