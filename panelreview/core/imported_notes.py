@@ -82,6 +82,8 @@ class NotesFile:
     page_count: int | None = None
     #: Sample of the file's own text (for telling whether it is the same document as the draft).
     sample_text: str = ""
+    #: The file's bytes, to read it as a version of the draft when it is not the review's draft.
+    data: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def authors(self) -> list[str]:
