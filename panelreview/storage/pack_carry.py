@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from panelreview.core.outline_align import DraftIndex, align_outlines
+from panelreview.core.outline_align import SAME_PLAN, DraftIndex, align_outlines
 from panelreview.core.reanchor import CarriedAnchor, Carrier
 from panelreview.core.review import RowChange
 from panelreview.storage.annotation_ops import anchor_from_row
@@ -28,8 +28,6 @@ from panelreview.storage.pack_file import Pack
 from panelreview.storage.review_file import CLOCK
 from panelreview.storage.versions import anchor_rows, placed_columns
 
-#: Two drafts are versions of one plan when at least this share of their sections match.
-SAME_PLAN = 0.5
 _ITEMS = ("annotations", "recommendations")
 Pending = dict[tuple[str, str], tuple[str, str, dict[str, Any], CarriedAnchor]]
 
