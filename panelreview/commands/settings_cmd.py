@@ -117,25 +117,8 @@ def _values(args: argparse.Namespace) -> dict[str, object]:
     return values
 
 
-def draft_date(text: str) -> str | None:
-    """A draft's date as typed: a day ("6/2/2025", "6 February 2025") or a month ("February 2025")."""
-    from panelreview.core.clerk import parse_date
-    from panelreview.core.draft_label import guess_draft_label
-    from panelreview.core.errors import UserError
-
-    if _none(text):
-        return None
-    try:
-        return parse_date(text, "draft date")
-    except UserError:
-        guess = guess_draft_label(f"Dated {text.strip()}")
-        if guess is not None and guess.dated:
-            return guess.dated
-        raise
-
-
 def run(args: argparse.Namespace) -> int:
-    from panelreview.core.draft_label import describe_date
+    from panelreview.core.draft_label import describe_date, parse_draft_date
     from panelreview.export.facts import date_warnings, title_preview
     from panelreview.storage import open_review
 
@@ -151,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
                 if args.draft_label is None
                 else (None if _none(args.draft_label) else args.draft_label)
             )
-            dated = current["dated"] if args.draft_date is None else draft_date(args.draft_date)
+            dated = current["dated"] if args.draft_date is None else parse_draft_date(args.draft_date)
             review.set_draft_label(str(current["id"]), label=label, dated=dated)
             current = next(d for d in review.drafts() if d["id"] == review.current_draft_id)
         settings = review.settings

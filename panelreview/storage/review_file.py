@@ -276,13 +276,27 @@ class ReviewBase:
 
     def update_settings(self, **values: object) -> Change:
         """Change review settings (panel name, titles, dates, response statuses...)."""
+        return self.change_settings(values)
+
+    def change_settings(
+        self, values: Mapping[str, object], draft: tuple[str, str | None, str | None] | None = None
+    ) -> Change:
+        """Change review settings and, with ``draft`` (id, label, date), a draft's own label and
+        date, all in one undoable step."""
         unknown = set(values) - _SETTING_FIELDS
         if unknown:
             raise TypeError(f"not review settings: {sorted(unknown)}")
-        targets = [
+        targets: list[tuple[str, str, Row | None]] = [
             ("settings", key, {"value": json.dumps(list(v) if isinstance(v, tuple) else v)})
             for key, v in values.items()
         ]
+        if draft is not None:
+            draft_id, label, dated = draft
+            if not self._rows("SELECT id FROM drafts WHERE id = ?", [draft_id]):
+                raise ReviewFileError("This review does not hold that draft.")
+            targets.append(
+                ("drafts", draft_id, {"label": " ".join((label or "").split()) or None, "dated": dated})
+            )
         return self._commit("Change review settings", None, targets)
 
     # -- search index -----------------------------------------------------------------------

@@ -41,6 +41,6 @@ class Gate:
 def loop_turns(qtbot: Any, times: int = 3) -> None:
     """Post events one after another and wait until the event loop has handled each in turn."""
     handled: list[int] = []
-    for turn in range(times):
-        QTimer.singleShot(0, lambda: handled.append(turn))
-        qtbot.waitUntil(lambda: len(handled) > turn)
+    for turn in range(1, times + 1):
+        QTimer.singleShot(0, lambda: handled.append(1))
+        qtbot.waitUntil(lambda turned=turn: len(handled) >= turned)
