@@ -52,6 +52,41 @@ def _page(page_index: int | None, page_label: str | None) -> str | None:
     return None if page_index is None else str(page_index + 1)
 
 
+def placed_columns(row: Mapping[str, Any], old_anchor: Anchor, result: CarriedAnchor) -> dict[str, Any]:
+    """An item's anchor columns in the new version; an orphan keeps its old quote and heading path
+    (where it was) with no place in the new version."""
+    if result.anchor is not None:
+        return anchor_columns(result.anchor)
+    placed = {**{c: row[c] for c in ANCHOR_COLUMNS}, "section_id": None, "char_start": None,
+              "char_end": None, "page_index": None, "page_label": None, "rects": "[]",
+              "block_index": None}  # fmt: skip
+    if old_anchor.quote is not None:
+        placed["quote"] = old_anchor.quote
+    return placed
+
+
+def anchor_rows(
+    table: str, row: Mapping[str, Any], versions: tuple[str, str], result: CarriedAnchor, batch: str, now: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``item_anchors`` rows for an item carried between two versions: where it was (the row
+    as it stood in the old version) and where it went."""
+    source, new_draft = versions
+    origin = {
+        "id": _anchor_id(row["id"], source), "item_table": table, "item_id": row["id"], "draft_id": source,
+        **{c: row[c] for c in ANCHOR_COLUMNS}, "carried_from": None, "status": None, "evidence": None,
+        "score": None, "new_text": None, "resolution": None, "carry_id": batch, "created": now,
+        "updated": now,
+    }  # fmt: skip
+    placed = placed_columns(row, anchor_from_row(dict(row)), result)
+    carried = {
+        "id": _anchor_id(row["id"], new_draft), "item_table": table, "item_id": row["id"],
+        "draft_id": new_draft, **placed, "carried_from": source, "status": result.status.value,
+        "evidence": result.evidence, "score": result.score, "new_text": result.new_text, "resolution": None,
+        "carry_id": batch, "created": now, "updated": now,
+    }  # fmt: skip
+    return origin, carried
+
+
 class VersionOps(NotesWriteOps):
     # -- reading versions -------------------------------------------------------------------
     def versions(self) -> list[DraftVersion]:
@@ -271,14 +306,7 @@ class VersionOps(NotesWriteOps):
                 "carry_id": batch, "created": now, "updated": now,
             }  # fmt: skip
             out.append(RowChange("item_anchors", origin_key, None, origin))
-        if result.anchor is not None:
-            placed = anchor_columns(result.anchor)
-        else:  # orphaned: keep the old quote and where it was, with no place in this version
-            placed = {**{c: row[c] for c in ANCHOR_COLUMNS}, "section_id": None, "char_start": None,
-                      "char_end": None, "page_index": None, "page_label": None, "rects": "[]",
-                      "block_index": None}  # fmt: skip
-            if old_anchor.quote is not None:
-                placed["quote"] = old_anchor.quote
+        placed = placed_columns(row, old_anchor, result)
         key = _anchor_id(row["id"], new_draft)
         mine = {
             "id": key, "item_table": table, "item_id": row["id"], "draft_id": new_draft, **placed,
