@@ -95,7 +95,7 @@ def _ours(path: Path) -> bool:
         with pikepdf.open(path) as pdf:
             info = pdf.docinfo
             return str(info.get("/Creator", "")).startswith(("Typst", "PanelReview"))
-    except pikepdf.PdfError:
+    except (pikepdf.PdfError, pikepdf.PasswordError):  # a password-protected draft is not ours either
         return False
 
 
