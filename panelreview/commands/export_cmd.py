@@ -21,7 +21,7 @@ from panelreview.core.errors import UserError
 SHAPES = ("report", "letter", "table")
 APPENDIX = ("named", "anonymous", "none")
 NUMBERING = ("1", "R1", "theme")
-REPORT_ONLY = ("shape", "template", "appendix", "numbering")
+REPORT_ONLY = ("shape", "template", "appendix", "numbering", "statutory_content")
 
 
 def register(sub: Any) -> None:
@@ -52,6 +52,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--numbering", choices=NUMBERING, type=_numbering, help="1, 2, 3 (default); R1, R2; or 2.1 by theme"
+    )
+    p.add_argument(
+        "--statutory-content",
+        action="store_true",
+        default=None,
+        help="add an appendix on what the draft sets out of what the law asks (the statutory checklist)",
     )
     private = p.add_mutually_exclusive_group()
     private.add_argument(
@@ -88,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if not args.output:
         raise UserError("Say where to write it with -o, for example: -o Report.docx or -o Report.pdf")
-    given = [f"--{name}" for name in REPORT_ONLY if getattr(args, name) is not None]
+    given = [f"--{name.replace('_', '-')}" for name in REPORT_ONLY if getattr(args, name) is not None]
     if (args.my_notes or args.annotated_draft) and given:
         raise UserError(f"{', '.join(given)}: only for the panel's report, not for your notes or the draft.")
     if (args.without_private or args.with_private) and not (args.my_notes or args.annotated_draft):
@@ -133,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
                 template=template,
                 appendix=args.appendix or "anonymous",
                 numbering=args.numbering or "1",
+                statutory_content=bool(args.statutory_content),
             )
             print(f"Wrote the panel’s report ({args.shape or 'report'}) to “{written.name}”.")
             _check_report(review)

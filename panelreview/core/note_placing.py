@@ -28,6 +28,8 @@ from panelreview.core.anchor import (
 )
 from panelreview.core.imported_notes import ImportedItem, Passage
 from panelreview.core.model import Document, Rect, Section, full_text
+from panelreview.core.outline_align import DraftIndex
+from panelreview.core.reanchor import Carrier, CarryStatus
 from panelreview.core.textfix import LIGATURES
 
 EXACT, QUOTE, NEAR, PAGE, WHOLE = (
@@ -37,6 +39,7 @@ EXACT, QUOTE, NEAR, PAGE, WHOLE = (
     "by its page",
     "whole",
 )
+CARRIED = "carried from the version it was made on"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _LINE_HYPHEN = re.compile("(?<=\\w)[-\u2010\u00ad]\\s+(?=\\w)")
 _NEAR_CHARS = 80
@@ -185,3 +188,38 @@ class Placer:
             page_index=passage.page if on_page else anchor.page_index,
             rects=rects,
         )
+
+
+class CarryingPlacer:
+    """Places notes made on another version of the draft: first in that version, exactly as they
+    were made, then carried to this draft as a new version's notes are
+    (:class:`panelreview.core.reanchor.Carrier`). A note that has no counterpart here is placed as
+    :class:`Placer` would, by its page, and says so. ``counts`` tallies the outcomes by status.
+    """
+
+    def __init__(self, old: Document, new: Document) -> None:
+        self.old = Placer(old)
+        self.new = Placer(new)
+        self.text = self.new.text
+        self.carrier = Carrier(DraftIndex(old), DraftIndex(new))
+        self.counts: dict[str, int] = {}
+
+    def place(self, item: ImportedItem) -> Placement:
+        first = self.old.place(item)
+        if first.how in (EXACT, QUOTE, NEAR):
+            carried = self.carrier.carry(first.anchor)
+            if carried.anchor is not None and carried.status is not CarryStatus.ORPHANED:
+                status = carried.status.value
+                self.counts[status] = self.counts.get(status, 0) + 1
+                message = None
+                if carried.status is CarryStatus.EDITED:
+                    message = "reworded in this draft"
+                    if carried.new_text:
+                        shown = " ".join(carried.new_text.split())
+                        message += f": “{shown if len(shown) <= 60 else shown[:59] + '…'}”"
+                return Placement(carried.anchor, CARRIED, message)
+        self.counts["orphaned"] = self.counts.get("orphaned", 0) + 1
+        fallback = self.new.place(item)
+        if fallback.how in (PAGE, WHOLE) or fallback.message:
+            return fallback
+        return Placement(fallback.anchor, fallback.how, "not found in the version it was made on")

@@ -45,6 +45,8 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]?\s+", re.IGNORECASE)
 
+#: Two drafts are versions of one plan when at least this share of their sections match.
+SAME_PLAN = 0.5
 #: A pair of sections scoring at least this (0-1) may be matched by similarity (pass 4).
 SIMILAR = 0.6
 #: The one section in the same slot must score at least this to be matched (pass 5).

@@ -72,6 +72,11 @@ class CarriedAnchor:
     new_text: str | None = None
 
 
+def _same_page(old: int | None, new: int | None) -> bool:
+    """Pages differ only when both versions have pages (a Word draft has none: not a move)."""
+    return old is None or new is None or old == new
+
+
 def _fuzzy_bound(quote_len: int) -> float:
     """The least partial-alignment score (0-100) a reworded quote must reach: longer quotes may
     differ more, as in the Hypothesis annotator's bounded-error match."""
@@ -193,7 +198,7 @@ class Carrier:
         old_path = tuple(old.heading_path)
         if not old_path and old.section_id in self.old.by_id:
             old_path = self.old.heading_path(old.section_id)
-        return old_path == tuple(new.heading_path) and old.page_index == new.page_index
+        return old_path == tuple(new.heading_path) and _same_page(old.page_index, new.page_index)
 
     def _placed(self, old: Anchor, start: int, end: int, evidence: str, score: float) -> CarriedAnchor:
         new = self._span_anchor(start, end)
@@ -227,9 +232,8 @@ class Carrier:
         if renamed or edited:
             return CarriedAnchor(CarryStatus.EDITED, new, "section", self.alignment.score.get(old_sid, 1.0))
         old_page = self.old.by_id[old_sid].page_start
-        same = (
-            self.old.heading_path(old_sid) == new.heading_path
-            and old_page == self.new.by_id[new_sid].page_start
+        same = self.old.heading_path(old_sid) == new.heading_path and _same_page(
+            old_page, self.new.by_id[new_sid].page_start
         )
         status = CarryStatus.UNCHANGED if same else CarryStatus.MOVED
         return CarriedAnchor(status, new, "section", 1.0)
@@ -334,7 +338,7 @@ class Carrier:
             (self.alignment.new_for(o) for o in reversed(order[:k]) if self.alignment.new_for(o)), None
         )
         after = next((self.alignment.new_for(o) for o in order[k + 1 :] if self.alignment.new_for(o)), None)
-        lo = self.new.starts[self.new.by_id[before].first_block] if before is not None else 0
+        lo = self.new.section_span(before)[1] if before is not None else 0
         hi = self.new.starts[self.new.by_id[after].first_block] if after is not None else len(self.new.text)
         return (lo, hi) if lo < hi else None
 

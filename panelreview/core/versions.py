@@ -12,7 +12,9 @@ transaction and returns a :class:`~panelreview.core.review.Change` for the undo 
     # after reopening: review.undo_last_carry_over()). Read the new draft first (ingest), on the
     # worker thread that owns it. progress(done, total) may return False to cancel: nothing is
     # written and Cancelled (a UserError) is raised. Idempotent: the same bytes again -> empty change.
-    change = review.add_draft_version(data, document, label=None, dated=None, progress=None)
+    review.plan_match(document)              # 0-1: ask before carrying if below outline_align.SAME_PLAN
+    change = review.add_draft_version(data, document, label=None, dated=None, progress=None,
+                                      different_plan=False)   # True: carry even to "another plan"
     change.item_id                           # the new version's draft id (now the current draft)
     review.carry_summary(change.item_id)     # CarrySummary: counts by status, needs_attention
     review.apply(change.inverse())           # undo (the previous version is current again)

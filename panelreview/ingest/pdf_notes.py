@@ -361,6 +361,7 @@ def read_pdf_notes(data: bytes, file_name: str, password: str | None = None) -> 
             dict(reader.left),
             pages,
             sample,
+            b"" if password else data,  # a locked file is not read again as a version of the draft
         )
     finally:
         doc.close()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from panelreview.core.anchor import Anchor
@@ -36,12 +37,23 @@ class CarriedOps(VersionOps):
                 return SectionRef(s.id, s.number, s.title)
         return SectionRef(section_id, None, None)
 
+    def _old_section_ref(self, r: dict[str, Any]) -> SectionRef:
+        """Where an item was; for a member's pack on a version this review does not hold, the last
+        label of its heading path."""
+        ref = self._section_ref(r["carried_from"], r["o_section"])
+        if ref.title is None and r["o_section"] is not None and r["o_path"]:
+            path = json.loads(r["o_path"])
+            if path:
+                return SectionRef(r["o_section"], None, str(path[-1]))
+        return ref
+
     def carry_records(self, draft_id: str | None = None) -> list[CarryRecord]:
         """What carrying did to every live item on a version (the current one by default): the
         items needing attention first (orphaned, edited), then moved and unchanged, in reading order."""
         draft = draft_id or self.current_draft_id
         rows = self._rows(
             "SELECT c.*, o.section_id AS o_section, o.quote AS o_quote, o.page_index AS o_page,"
+            " o.heading_path AS o_path,"
             " o.page_label AS o_label, coalesce(a.kind, 'recommendation') AS kind,"
             " coalesce(a.body, r.wording) AS text FROM item_anchors c"
             " LEFT JOIN item_anchors o ON o.item_id = c.item_id AND o.draft_id = c.carried_from"
@@ -71,7 +83,7 @@ class CarriedOps(VersionOps):
             status=status,
             evidence=r["evidence"] or "",
             score=float(r["score"] or 0.0),
-            old_section=self._section_ref(r["carried_from"], r["o_section"]),
+            old_section=self._old_section_ref(r),
             new_section=self._section_ref(r["draft_id"], r["section_id"]) if placed else None,
             old_quote=r["o_quote"],
             new_quote=r["quote"] if placed else None,

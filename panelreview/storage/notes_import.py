@@ -36,7 +36,8 @@ from panelreview.core.imported_notes import (
     author_key,
     infer_kind,
 )
-from panelreview.core.note_placing import WHOLE, Placement, Placer, text_overlap
+from panelreview.core.model import Document
+from panelreview.core.note_placing import WHOLE, CarryingPlacer, Placement, Placer, text_overlap
 from panelreview.core.review import Role
 from panelreview.storage.clerk_views import ClerkViews
 
@@ -106,12 +107,18 @@ class NotesImportOps(ClerkViews):
                 "made from this draft."
             )
         version_note = None
+        carrying: CarryingPlacer | None = None
         if overlap < _SAME_VERSION:
-            version_note = (
-                f"“{notes.file_name}” seems to be another version of the draft ({overlap:.0%} of its text "
-                "is the same). Notes were placed by the words they mark; those whose words are not in "
-                "this draft were put on the section of their page, or on the draft as a whole."
-            )
+            found = self._annotated_version(notes)
+            if found is not None:
+                carrying = CarryingPlacer(found[0], document)
+                version_note = found[1]
+            else:
+                version_note = (
+                    f"“{notes.file_name}” seems to be another version of the draft ({overlap:.0%} of its "
+                    "text is the same). Notes were placed by the words they mark; those whose words are "
+                    "not in this draft were put on the section of their page, or on the draft as a whole."
+                )
         clerk = self.owner.role is Role.CLERK
         owner_key = author_key(self.owner.name)
         my_names = {owner_key, *(author_key(m) for m in mine if m.strip())}
@@ -125,7 +132,7 @@ class NotesImportOps(ClerkViews):
         used: dict[str, int] = {}
         for item in notes.items:
             name = item.author or unnamed_as or ("" if clerk else self.owner.name)
-            placement = placer.place(item)
+            placement = (carrying or placer).place(item)
             where = placement.anchor.section_id
             section = sections.get(where, "(whole draft)") if where is not None else "(whole draft)"
             base = f"{author_key(name)}|{_fingerprint(item)}"
@@ -151,8 +158,47 @@ class NotesImportOps(ClerkViews):
             planned.append(
                 PlannedNote(**fields, status=status, reason=reason, note_id=note_id, new_replies=new_replies)
             )
+        if carrying is not None and version_note is not None:
+            c = carrying.counts
+            version_note += (
+                f" Its notes were carried over to this draft as a new version's are: "
+                f"{c.get('unchanged', 0) + c.get('moved', 0)} on the same words, {c.get('edited', 0)} on "
+                f"passages reworded since, {c.get('orphaned', 0)} not found (put on the section of their "
+                "page, or on the draft as a whole)."
+            )
         report = NotesImportReport(notes.file_name, tuple(planned), dict(notes.left_out), None, version_note)
         return report, placements
+
+    def _annotated_version(self, notes: NotesFile) -> tuple[Document, str] | None:
+        """The version of the draft the file was annotated on, and how to name it to the user.
+
+        Another version kept in this review if the file's text is that version's; else the file
+        itself read as a draft. None when it cannot be read as one.
+        """
+        from panelreview.core.errors import UserError as Unreadable
+        from panelreview.core.model import full_text
+        from panelreview.ingest import read_document_bytes
+
+        for draft in self.drafts():
+            if draft["id"] == self.current_draft_id:
+                continue
+            try:
+                other = self.document(str(draft["id"]))
+            except Unreadable:
+                continue
+            if text_overlap(notes.sample_text, full_text(other.blocks)[0]) >= _SAME_VERSION:
+                name = draft.get("label") or draft["file_name"]
+                return (
+                    other,
+                    f"“{notes.file_name}” was annotated on another version of the draft ({name}).",
+                )
+        if not notes.data:
+            return None
+        try:
+            own = read_document_bytes(notes.data, notes.file_name)
+        except Unreadable:
+            return None
+        return own, f"“{notes.file_name}” was annotated on another version of the draft."
 
     def _note_status(
         self,

@@ -25,14 +25,14 @@ from panelreview.core.review import (
     parse_role,
     require_text,
 )
-from panelreview.storage.carried import CarriedOps
 from panelreview.storage.checklist_ops import ChecklistOps
 from panelreview.storage.connection import create_file, open_file, write_transaction
+from panelreview.storage.pack_carry import PackCarryOps
 from panelreview.storage.review_file import CLOCK, store_draft
 from panelreview.storage.schema import FILE_SUFFIX
 
 
-class Review(CarriedOps, ChecklistOps):
+class Review(PackCarryOps, ChecklistOps):
     """An open review file: settings, owner, drafts, notes, replies, recommendations, search, and
     the clerk's desk (sharing and combining review packs, members list, synthesis, the panel's
     recommendations, decisions and responses), notes imported from annotated PDFs and Word files,

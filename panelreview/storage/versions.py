@@ -17,7 +17,7 @@ from typing import Any
 from panelreview.core.anchor import Anchor
 from panelreview.core.errors import UserError
 from panelreview.core.model import Document
-from panelreview.core.outline_align import Alignment, DraftIndex, align_outlines
+from panelreview.core.outline_align import SAME_PLAN, Alignment, DraftIndex, align_outlines
 from panelreview.core.reanchor import CarriedAnchor, Carrier, CarryStatus
 from panelreview.core.review import Change, InvalidValue, RowChange
 from panelreview.core.versions import (
@@ -50,6 +50,41 @@ def _page(page_index: int | None, page_label: str | None) -> str | None:
     if page_label:
         return page_label
     return None if page_index is None else str(page_index + 1)
+
+
+def placed_columns(row: Mapping[str, Any], old_anchor: Anchor, result: CarriedAnchor) -> dict[str, Any]:
+    """An item's anchor columns in the new version; an orphan keeps its old quote and heading path
+    (where it was) with no place in the new version."""
+    if result.anchor is not None:
+        return anchor_columns(result.anchor)
+    placed = {**{c: row[c] for c in ANCHOR_COLUMNS}, "section_id": None, "char_start": None,
+              "char_end": None, "page_index": None, "page_label": None, "rects": "[]",
+              "block_index": None}  # fmt: skip
+    if old_anchor.quote is not None:
+        placed["quote"] = old_anchor.quote
+    return placed
+
+
+def anchor_rows(
+    table: str, row: Mapping[str, Any], versions: tuple[str, str], result: CarriedAnchor, batch: str, now: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``item_anchors`` rows for an item carried between two versions: where it was (the row
+    as it stood in the old version) and where it went."""
+    source, new_draft = versions
+    origin = {
+        "id": _anchor_id(row["id"], source), "item_table": table, "item_id": row["id"], "draft_id": source,
+        **{c: row[c] for c in ANCHOR_COLUMNS}, "carried_from": None, "status": None, "evidence": None,
+        "score": None, "new_text": None, "resolution": None, "carry_id": batch, "created": now,
+        "updated": now,
+    }  # fmt: skip
+    placed = placed_columns(row, anchor_from_row(dict(row)), result)
+    carried = {
+        "id": _anchor_id(row["id"], new_draft), "item_table": table, "item_id": row["id"],
+        "draft_id": new_draft, **placed, "carried_from": source, "status": result.status.value,
+        "evidence": result.evidence, "score": result.score, "new_text": result.new_text, "resolution": None,
+        "carry_id": batch, "created": now, "updated": now,
+    }  # fmt: skip
+    return origin, carried
 
 
 class VersionOps(NotesWriteOps):
@@ -136,6 +171,13 @@ class VersionOps(NotesWriteOps):
         return self._alignment(old, new).removed()
 
     # -- adding a version -------------------------------------------------------------------
+    def plan_match(self, document: Document) -> float:
+        """How much of ``document``'s outline matches the current version's (0-1): about 0.9 for
+        a revised draft, 1.0 for the same draft in another format, low for another plan."""
+        new = DraftIndex(document)
+        self.__dict__.setdefault("_draft_indexes", {})[document.identity.sha256] = new
+        return align_outlines(self._index(self.current_draft_id), new).similarity()
+
     def add_draft_version(
         self,
         data: bytes,
@@ -143,12 +185,16 @@ class VersionOps(NotesWriteOps):
         label: str | None = None,
         dated: str | None = None,
         progress: Progress | None = None,
+        *,
+        different_plan: bool = False,
     ) -> Change:
         """Keep a new version of the draft, make it current, and carry every item over to it.
 
         One transaction and one undo step; ``change.item_id`` is the new version's id. Adding the
         current version again changes nothing (an empty change). ``label``/``dated`` default to
-        what the draft itself says (:func:`panelreview.core.draft_label.guess_draft_label`).
+        what the draft itself says (:func:`panelreview.core.draft_label.guess_draft_label`). A draft
+        whose outline hardly matches the current one (:meth:`plan_match` below ``SAME_PLAN``) is
+        refused as another plan unless ``different_plan`` is True.
         """
         from panelreview.core.draft_label import guess_draft_label
 
@@ -160,6 +206,14 @@ class VersionOps(NotesWriteOps):
             raise InvalidValue(
                 f"“{document.file_name}” is already in this review as {known.name}. Open that version "
                 "from the list of versions instead."
+            )
+        match = self.plan_match(document)
+        if match < SAME_PLAN and not different_plan:
+            raise InvalidValue(
+                f"“{document.file_name}” does not look like a version of the plan this review is on: only "
+                f"{match:.0%} of its sections match. Nothing was changed. If it really is the new "
+                "version, carry the review over anyway (`--anyway` on the command line); the notes that find "
+                "no place will be listed."
             )
         if label is None or dated is None:
             guess = guess_draft_label(document)
@@ -271,14 +325,7 @@ class VersionOps(NotesWriteOps):
                 "carry_id": batch, "created": now, "updated": now,
             }  # fmt: skip
             out.append(RowChange("item_anchors", origin_key, None, origin))
-        if result.anchor is not None:
-            placed = anchor_columns(result.anchor)
-        else:  # orphaned: keep the old quote and where it was, with no place in this version
-            placed = {**{c: row[c] for c in ANCHOR_COLUMNS}, "section_id": None, "char_start": None,
-                      "char_end": None, "page_index": None, "page_label": None, "rects": "[]",
-                      "block_index": None}  # fmt: skip
-            if old_anchor.quote is not None:
-                placed["quote"] = old_anchor.quote
+        placed = placed_columns(row, old_anchor, result)
         key = _anchor_id(row["id"], new_draft)
         mine = {
             "id": key, "item_table": table, "item_id": row["id"], "draft_id": new_draft, **placed,

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+86"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+87"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,6 +61,16 @@
     <message>
         <location line="+2"/>
         <source>Save a complete copy of this review, to back it up or to keep a version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import Notes from a PDF or Word File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring in notes made in another program: an annotated PDF, or comments in a Word file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -310,7 +320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,13 +532,199 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../panelreview/ui/app/import_notes.py" line="+78"/>
+        <source>The notes could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import Notes from “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} of your notes will be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} imported before will be updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} are already in this review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other people&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each author&apos;s notes become that member&apos;s views. Untick any you do not want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes by other people in the file. Tick those you want in your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Whose notes the unnamed ones are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} notes in the file name no author. Whose are they? (Leave empty to skip them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Left out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>1 note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(highlight: “{quote}”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location filename="../../panelreview/ui/dialogs/messages.py" line="+1"/>
         <location line="+40"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="+0"/>
+        <source>Annotated PDFs and Word files (*.pdf *.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import notes from a PDF or Word file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Read-only review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This review is open read-only, so notes cannot be imported into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No notes in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” has no notes, comments or highlights to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing notes from “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{n} could not be placed on their passage and were put on their section or page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit › Undo takes the whole import out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>“{name}” has {n} notes in it (highlights, sticky notes or comments).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is password-protected and may have notes in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import its notes into the review that is open, or open it as a new draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import notes or open the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import Its Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open as a New Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/messages.py" line="-37"/>
         <source>Open a draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,7 +1363,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+52"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+54"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,6 +1468,16 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Add the statutory checklist (what the &amp;law asks a plan to set out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An appendix, in plain words: where the draft sets out each item the 2011 Act asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Choose where to save…</source>
         <translation type="unfinished"></translation>
@@ -1290,7 +1496,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <location line="+3"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
@@ -1432,13 +1638,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+55"/>
-        <location line="+287"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+57"/>
+        <location line="+291"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-243"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1473,7 +1679,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>

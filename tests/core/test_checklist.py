@@ -272,3 +272,73 @@ def test_a_weight_must_be_a_number() -> None:
     data["items"][0]["headings"][0]["weight"] = "heavy"
     with pytest.raises(ChecklistError, match="“weight” should be a number"):
         parse_checklist(data)
+
+
+THIRD_PLAN = """# Police and Crime Plan 2024-2029
+
+## Introduction from the Commissioner
+
+Welcome to my plan. It sets out my priorities, how I will fund them and how I will hold the Chief
+Constable to account.
+
+## Our plan on a page
+
+## Priority One: Keeping our communities safe
+
+### What we will do
+
+- Increase the number of neighbourhood officers by 100 by March 2026.
+- Work with councils to tackle fly-tipping.
+
+### How we will know we are succeeding
+
+We will monitor the following key performance indicators: neighbourhood crime, public confidence and
+999 answer times.
+
+## Priority Two: Supporting victims and witnesses
+
+- We will commission an independent sexual violence advisor service.
+
+## Delivering the plan
+
+The Chief Constable is responsible for operational policing and will deliver the plan through the
+force's Local Policing Model, with response, neighbourhood and investigation teams in every
+district.
+
+## Funding the plan
+
+The 2024/25 police fund is £412m. The medium term financial strategy sets out savings of £12m.
+
+## Monitoring and accountability
+
+I will hold the Chief Constable to account through my monthly Strategic Policing Board, which meets
+in public. The Chief Constable will report to me on performance against this plan.
+
+## Commissioning and grants
+
+Each year I award grants to community safety partnerships under my Community Safety Fund. Grant
+recipients must agree a grant agreement setting out the outcomes expected and report quarterly.
+
+## National policing
+
+The plan has regard to the Strategic Policing Requirement and the Government's national priorities
+for policing.
+"""
+
+
+def test_a_plan_in_yet_other_words_points_each_item_to_its_chapter() -> None:
+    """ "Funding the plan", "Monitoring and accountability", "Commissioning and grants", "National
+    policing": each item found where a reader would look, and clearly."""
+    result = run_checklist(read_document_bytes(THIRD_PLAN.encode(), "plan.md"), load_checklist())
+    assert all(i.status is Status.CLEAR for i in result.items)
+    assert _titles(result, "resources") == ["Funding the plan"]
+    assert _titles(result, "reporting") == ["Monitoring and accountability"]
+    assert _titles(result, "performance") == ["How we will know we are succeeding"]
+    assert _titles(result, "grants") == ["Commissioning and grants"]
+    assert _titles(result, "spr") == _titles(result, "national") == ["National policing"]
+    assert "Delivering the plan" in _titles(result, "policing")
+    assert "National policing" not in _titles(result, "policing")
+    assert _titles(result, "objectives")[-2:] == [
+        "Priority One: Keeping our communities safe",
+        "Priority Two: Supporting victims and witnesses",
+    ]

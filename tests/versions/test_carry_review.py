@@ -120,3 +120,28 @@ def test_an_orphan_can_be_reattached_or_dismissed(v1_review: Review, samples: Pa
     assert record is not None and record.resolution == "reattached"
     assert record.new_section is not None and record.new_section.number == "2.2"
     assert _labels(v1_review)["Child exploitation: no baseline."].startswith("2.2 ")
+
+
+def test_a_draft_of_another_plan_is_refused_unless_the_member_insists(v1_review: Review, samples: Path):
+    data, document = _read(samples, "000_cf48eb1cc15762b2.txt")
+    assert v1_review.plan_match(document) < 0.5
+    with pytest.raises(UserError, match="does not look like a version of the plan"):
+        v1_review.add_draft_version(data, document)
+    assert len(v1_review.versions()) == 1
+    v1_review.add_draft_version(data, document, different_plan=True)
+    statuses = {c.status.value for c in v1_review.carry_records()}
+    assert statuses == {"orphaned"} and len(v1_review.annotations()) == 3  # listed, not lost
+
+
+def test_cancelling_changes_nothing(v1_review: Review, samples: Path):
+    data, document = _read(samples, "westshire-plan-v2.pdf")
+    seen: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return False
+
+    with pytest.raises(UserError, match="cancelled"):
+        v1_review.add_draft_version(data, document, progress=cancel)
+    assert seen and len(v1_review.versions()) == 1
+    assert _labels(v1_review)["Good to see VAWG."].startswith("2.4 ")

@@ -27,6 +27,7 @@ class Actions:
     open_sample: QAction
     close_review: QAction
     save_copy: QAction
+    import_notes: QAction
     review_settings: QAction
     export_report: QAction
     export_notes: QAction
@@ -97,6 +98,12 @@ def build_actions(window: QMainWindow) -> Actions:
             tr("Save a Cop&y…"),
             QKeySequence.StandardKey.SaveAs,
             tr("Save a complete copy of this review, to back it up or to keep a version"),
+        ),
+        import_notes=_action(
+            window,
+            tr("&Import Notes from a PDF or Word File…"),
+            "Ctrl+I",
+            tr("Bring in notes made in another program: an annotated PDF, or comments in a Word file"),
         ),
         review_settings=_action(
             window,
@@ -195,6 +202,7 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addAction(actions.save_copy)
+    file_menu.addAction(actions.import_notes)
     file_menu.addSeparator()
     file_menu.addAction(actions.review_settings)
     file_menu.addAction(actions.export_report)

@@ -13,12 +13,14 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from panelreview.core.imported_notes import NotesFile
 from panelreview.core.review import Role
 from panelreview.resources import sample_draft_path
 from panelreview.storage.pack_file import PACK_SUFFIX
 from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui.app.actions import build_actions, build_menus, build_toolbar
 from panelreview.ui.app.draft_opener import DraftOpener
+from panelreview.ui.app.import_notes import NotesDrop, NotesImporter
 from panelreview.ui.app.recent_reviews import forget_recent
 from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
@@ -123,6 +125,9 @@ class MainWindow(QMainWindow):
         self.opener = DraftOpener(service, self)
         self.reviews = ReviewOpener(self)
         self.exporter = Exporter(self)
+        self.notes_importer = NotesImporter(self)
+        self.notes_importer.status.connect(self.statusBar().showMessage)
+        self.notes_drop = NotesDrop(self, lambda: self.draft is not None, self.import_notes)
         self.copies = CopySaver(self)
         self.controller = ReviewController(
             self, self.outline, self.notes, self.recommendations, self.find_panel
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
         a.normal_text.triggered.connect(lambda: self.set_text_size(DEFAULT_POINT_SIZE))
         a.about.triggered.connect(lambda: messages.show_about(self))
         a.save_copy.triggered.connect(self.save_copy)
+        a.import_notes.triggered.connect(lambda: self.import_notes())
         a.review_settings.triggered.connect(self.edit_review_settings)
         a.export_report.triggered.connect(lambda: self.export(REPORT))
         a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
@@ -459,7 +465,18 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.open_path(paths[0])
+            if not self.notes_drop.handle(paths[0]):
+                self.open_path(paths[0])
+
+    # ----- notes made elsewhere -----------------------------------------------------------------
+    def import_notes(self, path: Path | None = None, notes: NotesFile | None = None) -> None:
+        """File › Import Notes from a PDF or Word File… (or a file dropped and chosen for its notes)."""
+        session = self.controller.ready_for_edit(lambda: self.import_notes(path, notes))
+        if session is None:
+            return
+        chosen = path or self.notes_importer.choose_file()
+        if chosen is not None:
+            self.notes_importer.import_path(session, chosen, notes)
 
     # ----- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:

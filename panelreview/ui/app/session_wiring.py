@@ -309,5 +309,6 @@ class SessionWiring(QObject):
         for action in (a.export_report, a.export_notes, a.save_copy, a.review_settings):
             action.setEnabled(session is not None)
         a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
+        a.import_notes.setEnabled(writable)
         w.outline.can_annotate = writable
         self._undo_texts()

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -41,6 +42,7 @@ class ReportOptions:
     template: Path | None = None
     appendix: str = "anonymous"
     numbering: str = "1"
+    statutory_content: bool = False
 
 
 class ExportOptionsDialog(QDialog):
@@ -83,6 +85,13 @@ class ExportOptionsDialog(QDialog):
         template_label = QLabel(self.tr("&Template:"))
         template_label.setBuddy(self.template_edit)
         form.addRow(template_label, template_row)
+        self.statutory_box = QCheckBox(
+            self.tr("Add the statutory checklist (what the &law asks a plan to set out)")
+        )
+        self.statutory_box.setToolTip(
+            self.tr("An appendix, in plain words: where the draft sets out each item the 2011 Act asks for")
+        )
+        form.addRow("", self.statutory_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -110,6 +119,7 @@ class ExportOptionsDialog(QDialog):
             template=Path(template) if template else None,
             appendix=str(self.appendix_combo.currentData()),
             numbering=str(self.numbering_combo.currentData()),
+            statutory_content=self.statutory_box.isChecked(),
         )
 
 
@@ -128,6 +138,7 @@ def _export(what: str, review_path: Path, out: Path, options: ReportOptions) -> 
                 template=options.template,
                 appendix=options.appendix,
                 numbering=options.numbering,
+                statutory_content=options.statutory_content,
             )
         elif what == MY_NOTES:
             written = export.export_my_notes(review, out)
