@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from panelreview.core.outline_align import SAME_PLAN, DraftIndex, align_outlines
+from panelreview.core.outline_align import SAME_PLAN, DraftIndex, align_outlines, plan_similarity
 from panelreview.core.reanchor import CarriedAnchor, Carrier
 from panelreview.core.review import RowChange
 from panelreview.storage.annotation_ops import anchor_from_row
@@ -56,7 +56,7 @@ class PackCarryOps(CarriedOps):
         target, source = self.current_draft_id, str(pack.draft["id"])
         old, new = self._pack_index(pack), self._index(target)
         alignment = align_outlines(old, new)
-        if alignment.similarity() < SAME_PLAN:
+        if plan_similarity(alignment) < SAME_PLAN:
             mine = self.version(target)
             raise WrongDraft(
                 f"“{pack.file_name}” is {pack.member_name}’s review of a different plan altogether "
