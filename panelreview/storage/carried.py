@@ -32,10 +32,13 @@ class CarriedOps(VersionOps):
     def _section_ref(self, draft_id: str | None, section_id: int | None) -> SectionRef:
         if draft_id is None or section_id is None:
             return SectionRef(None, None, None)
-        for s in self.sections(draft_id):
-            if s.id == section_id:
-                return SectionRef(s.id, s.number, s.title)
-        return SectionRef(section_id, None, None)
+        sections = self.sections(draft_id)
+        cache: dict[str, tuple[object, dict[int, SectionRef]]] = self.__dict__.setdefault("_refs", {})
+        held = cache.get(draft_id)
+        if held is None or held[0] is not sections:
+            held = (sections, {s.id: SectionRef(s.id, s.number, s.title) for s in sections})
+            cache[draft_id] = held
+        return held[1].get(section_id, SectionRef(section_id, None, None))
 
     def _old_section_ref(self, r: dict[str, Any]) -> SectionRef:
         """Where an item was; for a member's pack on a version this review does not hold, the last

@@ -78,6 +78,18 @@ def test_items_follow_their_content_and_the_removed_outcome_is_orphaned(v1_revie
     assert old_anchor is not None and old_anchor.section_id is not None
 
 
+def test_undo_and_redo_in_the_window(v1_review: Review, samples: Path):
+    first = _labels(v1_review)
+    data, document = _read(samples, "westshire-plan-v2.pdf")
+    change = v1_review.add_draft_version(data, document)
+    carried = _labels(v1_review)
+    v1_review.apply(change.inverse())
+    assert _labels(v1_review) == first and len(v1_review.versions()) == 1
+    v1_review.apply(change)
+    assert _labels(v1_review) == carried and v1_review.current_draft_id == change.item_id
+    assert v1_review.carry_summary().counts["orphaned"] == 1
+
+
 def test_adding_the_same_version_again_changes_nothing(v1_review: Review, samples: Path):
     data, document = _read(samples, "westshire-plan-v2.pdf")
     v1_review.add_draft_version(data, document)
