@@ -1363,7 +1363,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+54"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+55"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,6 +1483,11 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Check before sending (File › Review Settings):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Choose a Word template</source>
         <translation type="unfinished"></translation>
@@ -1496,7 +1501,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <location line="+3"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
@@ -1735,7 +1740,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Saved a copy as “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,7 +2686,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Took out the last import ({names}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4129,6 +4134,11 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+0"/>
         <source>CSV file for a spreadsheet (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
