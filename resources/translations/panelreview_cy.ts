@@ -552,12 +552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{n} are already in this review.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,12 +587,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{n} notes in the file name no author. Whose are they? (Leave empty to skip them.)</source>
+        <location line="-27"/>
+        <source>{n} of its notes are already in this review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+31"/>
+        <source>1 note in the file names no author. Whose is it? (Leave this empty to skip it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} notes in the file name no author. Whose are they? (Leave this empty to skip them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>… and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,7 +612,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,7 +632,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <location filename="../../panelreview/ui/dialogs/messages.py" line="+1"/>
         <location line="+40"/>
         <source>All files (*)</source>
@@ -2681,7 +2686,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Took out the last import ({names}).</source>
         <translation type="unfinished"></translation>
     </message>
