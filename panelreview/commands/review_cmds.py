@@ -211,7 +211,9 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{heading} ({len(items)})")
         for item in items:
             where = " ".join(p for p in (item["section_number"], item["section_title"]) if p) or "whole draft"
-            print(f"  [{item['kind']}, {item['visibility']}] {where} — {item['author']}")
+            carried = item.get("carry_status")
+            mark = f", {carried}" if carried in ("orphaned", "edited") else ""
+            print(f"  [{item['kind']}, {item['visibility']}{mark}] {where} — {item['author']}")
             if item["quote"]:
                 print(f"      “{_one_line(item['quote'])}”")
             if item["text"]:

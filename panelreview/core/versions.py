@@ -28,6 +28,8 @@ transaction and returns a :class:`~panelreview.core.review.Change` for the undo 
                                              # core.anchor.anchor_span/anchor_words on the new draft)
     review.dismiss_orphan(item_id)           # Change: "looked at, leave it unplaced" (nothing deleted)
     review.item_anchor(item_id, draft_id)    # the item's Anchor in an older version (old wording)
+    review.anchors_on(draft_id)              # {item id: Anchor} for showing an older version with
+                                             # its notes where they were (review.document(draft_id))
 
     review.section_changes(old_draft_id=None, new_draft_id=None)
         # {new section id: SectionChange} for every section of the new version that is added,
@@ -41,6 +43,11 @@ transaction and returns a :class:`~panelreview.core.review.Change` for the undo 
     review.addressed_view(rec_id, draft_id=None)   # AddressedView: cited sections' changes + judgement
     review.record_addressed(rec_id, status, comment="", draft_id=None)   # Change
     review.judgements(draft_id=None)         # {recommendation id: Judgement} on that version
+
+Threads: like every call on a review, these run on the thread that owns it. Read the new draft on
+a worker (that is the slow part: about 0.5 s for 300 pages); ``add_draft_version`` itself takes
+about 0.8 s for 1,000 notes on 300 pages and calls ``progress`` every 50 items, so the window can
+keep its progress dialog painted and offer Cancel.
 
 Statuses (:class:`panelreview.core.reanchor.CarryStatus`): ``unchanged`` (same passage, same
 place), ``moved`` (same passage; another section number or title, heading path or page),

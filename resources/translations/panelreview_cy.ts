@@ -1368,7 +1368,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+54"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+55"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1488,6 +1488,11 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Check before sending (File › Review Settings):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Choose a Word template</source>
         <translation type="unfinished"></translation>
@@ -1501,7 +1506,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <location line="+3"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
@@ -1740,7 +1745,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Saved a copy as “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4134,6 +4139,11 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+0"/>
         <source>CSV file for a spreadsheet (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -76,6 +76,9 @@ def test_items_follow_their_content_and_the_removed_outcome_is_orphaned(v1_revie
     assert v1_review.document(versions[0].id).file_name == "westshire-plan-v1.pdf"
     old_anchor = v1_review.item_anchor(orphan.item_id, versions[0].id)
     assert old_anchor is not None and old_anchor.section_id is not None
+    on_v1 = v1_review.anchors_on(versions[0].id)
+    assert len(on_v1) == 4 and on_v1[orphan.item_id] == old_anchor
+    assert orphan.item_id not in v1_review.anchors_on(versions[1].id)
 
 
 def test_undo_and_redo_in_the_window(v1_review: Review, samples: Path):

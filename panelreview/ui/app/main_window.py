@@ -355,7 +355,10 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.wiring.commit_editors()
-        self.exporter.ask_and_export(what, session.path, session.path.stem)
+        from panelreview.export.facts import date_warnings
+
+        warnings = date_warnings(session.review) if what == REPORT else []
+        self.exporter.ask_and_export(what, session.path, session.path.stem, warnings)
 
     def edit_review_settings(self) -> None:
         """File › Review Settings…: the names and dates the report is headed with."""
