@@ -81,7 +81,16 @@ def test_import_from_the_file_menu_offers_others_notes_and_is_one_undo_step(
     assert session.undo_stack.undoText() == "Import notes from “annotated by hand.pdf”"
     session.undo_stack.undo()
     assert texts(session) == []
+    assert not window.window_actions.undo_notes_import.isEnabled()
     session.undo_stack.redo()
+    assert len(texts(session)) == 2
+
+    take_out = window.window_actions.undo_notes_import  # as after closing and reopening the review
+    assert take_out in file_menu.actions() and take_out.isEnabled()  # type: ignore[union-attr]
+    session.undo_stack.clear()
+    take_out.trigger()
+    assert texts(session) == [] and not take_out.isEnabled()
+    session.undo_stack.undo()  # taking them out is itself one undo step
     assert len(texts(session)) == 2
 
 

@@ -294,6 +294,18 @@ class NotesImporter(QObject):
         QMessageBox.information(self._parent, tr("Notes imported"), _summary_text(report))
         return True
 
+    def take_out_last(self, session: ReviewSession) -> bool:
+        """Remove what the last import of notes brought in, as one undo step."""
+        return _taken_out(self, session)
+
+
+def _taken_out(importer: NotesImporter, session: ReviewSession) -> bool:
+    change = run_busy(session, session.review.undo_last_notes_import)
+    if change is None:
+        return False
+    importer.status.emit(change.label + ".")
+    return True
+
 
 def _summary_text(report: NotesImportReport) -> str:
     text = report.summary
