@@ -75,7 +75,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Take Out the Last Imported Notes</source>
+        <source>Take Out the &amp;Last Imported Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -108,7 +108,7 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         undo_notes_import=_action(
             window,
-            tr("Take Out the Last Imported Notes"),
+            tr("Take Out the &Last Imported Notes"),
             None,
             tr("Remove everything the last import of notes brought in, also after the review was reopened"),
         ),
