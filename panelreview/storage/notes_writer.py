@@ -98,6 +98,11 @@ class NotesWriteOps(NotesImportOps):
         rows = self._rows("SELECT * FROM note_imports WHERE deleted = 0 ORDER BY at, id")
         return [{**r, "summary": json.loads(r["summary"])} for r in rows]
 
+    def can_undo_notes_import(self) -> bool:
+        """Whether the newest import into this review is an import of notes (so it can be taken out)."""
+        last = self._rows("SELECT label FROM imports ORDER BY at DESC, id DESC LIMIT 1")
+        return bool(last) and str(last[0]["label"]).startswith(IMPORT_NOTES_LABEL)
+
     def undo_last_notes_import(self) -> Change:
         """Undo the newest import of notes as a whole, also after the review was closed and reopened."""
         last = self._rows("SELECT * FROM imports ORDER BY at DESC, id DESC LIMIT 1")
