@@ -9,9 +9,10 @@ The API the window uses (every call is on an open ``review``; every editing call
 transaction and returns a :class:`~panelreview.core.review.Change` for the undo stack)::
 
     # Adding a version and carrying everything over: ONE transaction, ONE undo step (also undone
-    # after reopening: review.undo_last_carry_over()). Read the new draft first (ingest), on the
-    # worker thread that owns it. progress(done, total) may return False to cancel: nothing is
-    # written and Cancelled (a UserError) is raised. Idempotent: the same bytes again -> empty change.
+    # after reopening: review.undo_last_carry_over()). Read the new draft first (ingest) on a
+    # worker, then call this on the review's thread. progress(done, total) may return False to
+    # cancel: nothing is written and storage.versions.Cancelled (a UserError) is raised.
+    # Idempotent: the current version's bytes again -> an empty change (change.is_empty).
     review.plan_match(document)              # 0-1: ask before carrying if below outline_align.SAME_PLAN
     change = review.add_draft_version(data, document, label=None, dated=None, progress=None,
                                       different_plan=False)   # True: carry even to "another plan"
@@ -19,7 +20,9 @@ transaction and returns a :class:`~panelreview.core.review.Change` for the undo 
     review.carry_summary(change.item_id)     # CarrySummary: counts by status, needs_attention
     review.apply(change.inverse())           # undo (the previous version is current again)
 
-    review.versions()                        # [DraftVersion], oldest first; .is_current
+    review.versions()                        # [DraftVersion], oldest first; .is_current, .name
+    review.version(draft_id=None)            # DraftVersion (the current one by default)
+    review.previous_version_id(draft_id=None)  # the version before (None for the first)
     review.carry_records(draft_id=None)      # [CarryRecord] for the current (or given) version,
                                              # orphaned first, then edited, moved, unchanged
     review.carry_record(item_id)             # CarryRecord | None for the current version

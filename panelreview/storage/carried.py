@@ -174,14 +174,21 @@ class CarriedOps(VersionOps):
         if anchor is not None and anchor.section_id is not None:
             wanted.append(anchor.section_id)
         links = self._rows(
-            "SELECT annotation_id FROM recommendation_links WHERE recommendation_id = ? AND deleted = 0"
-            " AND annotation_id IS NOT NULL",
+            "SELECT annotation_id, draft_id, section_id FROM recommendation_links"
+            " WHERE recommendation_id = ? AND deleted = 0",
             [recommendation_id],
         )
+        back = self._alignment(old, new).new_to_old if old != new else {}
         for link in links:
-            linked = self.item_anchor(link["annotation_id"], old)
-            if linked is not None and linked.section_id is not None:
-                wanted.append(linked.section_id)
+            if link["annotation_id"] is not None:
+                linked = self.item_anchor(link["annotation_id"], old)
+                if linked is not None and linked.section_id is not None:
+                    wanted.append(linked.section_id)
+            elif link["section_id"] is not None and link["draft_id"] in (old, new):
+                sid = int(link["section_id"])
+                found = sid if link["draft_id"] == old else back.get(sid)
+                if found is not None:
+                    wanted.append(found)
         if old != new:
             alignment = self._alignment(old, new)
             changes = alignment.changed_sections()

@@ -79,8 +79,10 @@ class PackCarryOps(CarriedOps):
             if table != "recommendation_links" or row.get("draft_id") != source:
                 return row  # e.g. a checklist view: a judgement of that version, kept with it
             section = row.get("section_id")
-            return {**row, "draft_id": target,
-                    "section_id": None if section is None else alignment.new_for(int(section))}  # fmt: skip
+            mapped = None if section is None else alignment.new_for(int(section))
+            if section is not None and mapped is None:
+                return row  # its section is not in this version: the link stays with the pack's
+            return {**row, "draft_id": target, "section_id": mapped}
 
         return carry
 

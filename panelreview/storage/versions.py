@@ -352,6 +352,8 @@ class VersionOps(NotesWriteOps):
             if source not in stored:
                 continue
             section = self._alignment(source, new_draft).new_for(row["section_id"])
+            if row["section_id"] is not None and section is None:
+                continue  # its section was removed: the link stays with the version that had it
             out.append(RowChange("recommendation_links", row["id"], row,
                                  {**row, "draft_id": new_draft, "section_id": section}))  # fmt: skip
         return out

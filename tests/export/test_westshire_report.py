@@ -69,7 +69,7 @@ def test_the_command_line_offers_to_renumber(
 
     assert main(["export", str(westshire), "-o", str(tmp_path / "r.docx")]) == 0
     err = capsys.readouterr().err
-    assert "R3 withdrawn after numbering" in err and "panelreview number" in err
+    assert "R3 was withdrawn after numbering" in err and "panelreview number" in err
 
 
 def test_the_table_says_what_it_holds(clerk: Review, tmp_path: Path) -> None:

@@ -356,9 +356,9 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.wiring.commit_editors()
-        from panelreview.export.facts import date_warnings
+        from panelreview.export.facts import report_checks
 
-        warnings = date_warnings(session.review) if what == REPORT else []
+        warnings = report_checks(session.review) if what == REPORT else []
         self.exporter.ask_and_export(what, session.path, session.path.stem, warnings)
 
     def edit_review_settings(self) -> None:
