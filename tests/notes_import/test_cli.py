@@ -42,6 +42,8 @@ def test_import_prints_what_happened_and_list_shows_the_notes(
         "Cllr Ann Jones", "What is the target?", "Emergency calls answered promptly",
     )  # fmt: skip
     assert note["section_number"] == "1.2" and note["kind"] == "question"
+    assert note["imported_from"]["file"] == "annotated.pdf" and note["imported_from"]["as"] == "highlight"
+    assert note["replies"][0]["imported_from"]["author"] == "Bob Smith"
     assert [(r["author"], r["text"]) for r in note["replies"]] == [
         ("Bob Smith", "Ask for the rural one too.")
     ]
