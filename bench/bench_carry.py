@@ -12,7 +12,8 @@ In one process, alternated ``--runs`` times after a warm-up, medians:
 * carrying in the core: indexing both versions, aligning the outlines and carrying 1,000 anchors;
 * carrying in the review file: ``Review.add_draft_version`` on a copy of a review holding the 1,000
   notes (the above, plus storing the version, its sections and search index, and every row, in one
-  durable transaction).
+  durable transaction);
+* listing what happened to every item (``Review.carry_records``, what the Changes view shows).
 
     .venv/bin/python bench/bench_carry.py [--runs 5] [--notes 1000] [--draft PATH]
 """
@@ -136,7 +137,7 @@ def main() -> int:
             for n, a in enumerate(anchors):
                 review.add_annotation(a, "comment", f"Note {n}")
         carry_core(old, new, anchors)  # warm-up
-        reads, cores, stored = [], [], []
+        reads, cores, stored, listed = [], [], [], []
         statuses: Counter[str] = Counter()
         for run in range(args.runs):
             start = time.perf_counter()
@@ -152,9 +153,12 @@ def main() -> int:
                 start = time.perf_counter()
                 review.add_draft_version(data, new, label="Edited", dated="2025-01-01")
                 stored.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                review.carry_records()
+                listed.append(time.perf_counter() - start)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    read, core, store = (statistics.median(x) for x in (reads, cores, stored))
+    read, core, store, listing = (statistics.median(x) for x in (reads, cores, stored, listed))
     print(f"draft: {args.draft.name}, {len(old.blocks)} blocks, {len(old.sections)} sections; "
           f"edited copy: {len(new.blocks)} blocks, {len(new.sections)} sections")  # fmt: skip
     print("edits: " + ", ".join(f"{n} {what}" for what, n in edits.items()))
@@ -163,6 +167,7 @@ def main() -> int:
     print(f"median of {args.runs}: read the draft          {read:.3f} s")
     print(f"{pad}carry (core)            {core:.3f} s  (ratio to reading {core / read:.2f}; target <= 2 s)")
     print(f"{pad}add_draft_version (file) {store:.3f} s  (ratio to reading {store / read:.2f})")
+    print(f"{pad}carry_records (Changes)  {listing:.3f} s  (ratio to reading {listing / read:.2f})")
     return 0
 
 

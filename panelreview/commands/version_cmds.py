@@ -40,6 +40,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--label", metavar="LABEL", help='what the draft calls itself, e.g. "Final draft"')
     p.add_argument("--dated", metavar="DATE", help="the date the draft bears (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true", help="print every item's id, kind, status and sections")
+    p.add_argument(
+        "--anyway", action="store_true", help="carry over even if the draft looks like another plan"
+    )
     p.set_defaults(handler=run_carry_over)
 
     p = sub.add_parser("versions", help="list the versions of the draft in a review")
@@ -112,7 +115,9 @@ def run_carry_over(args: argparse.Namespace) -> int:
         path = Path(args.to)
         data = read_file(path)
         document = read_document_bytes(data, path.name)
-        change = review.add_draft_version(data, document, label=args.label, dated=args.dated)
+        change = review.add_draft_version(
+            data, document, label=args.label, dated=args.dated, different_plan=args.anyway
+        )
         version = review.version(change.item_id)
         records = review.carry_records(version.id)
         summary = review.carry_summary(version.id)

@@ -45,6 +45,8 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]?\s+", re.IGNORECASE)
 
+#: Two drafts are versions of one plan when at least this share of their sections match.
+SAME_PLAN = 0.5
 #: A pair of sections scoring at least this (0-1) may be matched by similarity (pass 4).
 SIMILAR = 0.6
 #: The one section in the same slot must score at least this to be matched (pass 5).
@@ -375,6 +377,19 @@ class _Aligner:
                 continue
             if self.new.by_id[n].level == self.old.by_id[o].level:
                 self.match(o, n, "children", votes / max(len(kids), 1))
+
+
+def plan_similarity(alignment: Alignment) -> float:
+    """How alike two drafts are as versions of one plan (0-1): the share of sections with a
+    counterpart or, for drafts with hardly any outline, the share of paragraphs they have in common
+    (whichever is higher)."""
+    assert alignment.old is not None and alignment.new is not None
+    old, new = alignment.old, alignment.new
+    outline = alignment.similarity() if min(len(old.sections), len(new.sections)) >= 3 else 0.0
+    a = {t for t in old.folded_blocks if len(t) > 20}
+    b = {t for t in new.folded_blocks if len(t) > 20}
+    text = 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+    return max(outline, text)
 
 
 def align_outlines(old: DraftIndex, new: DraftIndex) -> Alignment:

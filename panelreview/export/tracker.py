@@ -28,7 +28,7 @@ from panelreview.export.facts import counted, format_date, names_from, section_l
 from panelreview.export.textclean import paragraphs
 
 if TYPE_CHECKING:
-    from panelreview.core.review import Settings
+    from panelreview.core.review import SectionRef, Settings
     from panelreview.storage import Review
 
 FORMATS = (".docx", ".pdf", ".csv")
@@ -181,4 +181,61 @@ def tracker_document(review: Review, rows: list[TrackerRow] | None = None) -> Ex
             description=f"The {n.panels} recommendations, each with the {n.commissioners} response.",
         )
     )
+    _add_taken_up(doc, review, rows)
     return doc
+
+
+_JUDGED = {"addressed": "Addressed", "partly": "Partly addressed", "not-addressed": "Not addressed",
+           "no-longer-relevant": "No longer relevant"}  # fmt: skip
+
+
+def taken_up_rows(review: Review, rows: list[TrackerRow]) -> tuple[str, str, list[tuple[str, ...]]]:
+    """Whether the newest version of the draft takes up each recommendation made on an earlier one:
+    the names of the two versions, and per recommendation its number, wording, where it was (section,
+    page), where that is now and how it changed, and the judgement recorded. Empty with one version."""
+    if len(review.versions()) < 2:
+        return "", "", []
+    out: list[tuple[str, ...]] = []
+    old_name = new_name = ""
+    carried = {c.item_id for c in review.carry_records()}
+    for r in rows:
+        if r.id not in carried:
+            continue  # made on this version: nothing to take up
+        view = review.addressed_view(r.id)
+        old_name, new_name = review.version(view.old_draft_id).name, review.version(view.new_draft_id).name
+        cited = view.cited[0] if view.cited else None
+
+        def place(ref: SectionRef | None, page: str | None) -> str:
+            if ref is None:
+                return "No longer in the draft"
+            label = section_label(ref) if ref.title is not None else "The plan as a whole"
+            return f"{label}, page {page}" if page else label
+
+        was = place(cited.old, cited.old_page) if cited else "The plan as a whole"
+        now = place(cited.new, cited.new_page) + f" ({cited.how})" if cited else "The plan as a whole"
+        judged = view.judgement
+        verdict = _JUDGED.get(judged.status.value, judged.status.value) if judged else "Not yet judged"
+        if judged and judged.comment:
+            verdict += f": {judged.comment}"
+        out.append((r.number, r.wording, was, now, verdict))
+    return old_name, new_name, out
+
+
+def _add_taken_up(doc: Exported, review: Review, rows: list[TrackerRow]) -> None:
+    old_name, new_name, found = taken_up_rows(review, rows)
+    if not found:
+        return
+    doc.add(Heading(f"Taken up in the {new_name}?", 1))
+    doc.add(para(f"Where each recommendation on the {old_name} now sits in the {new_name}, how that part of "
+                 "the draft changed, and whether the change addresses it."))  # fmt: skip
+    cells = [
+        tuple(tuple(para(p, Style.TABLE_TEXT) for p in paragraphs(c) or [""]) for c in row) for row in found
+    ]
+    doc.add(
+        Table(
+            header=("No.", "Recommendation", f"In the {old_name}", f"In the {new_name}", "Addressed?"),
+            rows=tuple(cells),
+            widths=(0.06, 0.3, 0.2, 0.24, 0.2),
+            description=f"Whether the {new_name} takes up each recommendation made on the {old_name}.",
+        )
+    )

@@ -32,10 +32,13 @@ class CarriedOps(VersionOps):
     def _section_ref(self, draft_id: str | None, section_id: int | None) -> SectionRef:
         if draft_id is None or section_id is None:
             return SectionRef(None, None, None)
-        for s in self.sections(draft_id):
-            if s.id == section_id:
-                return SectionRef(s.id, s.number, s.title)
-        return SectionRef(section_id, None, None)
+        sections = self.sections(draft_id)
+        cache: dict[str, tuple[object, dict[int, SectionRef]]] = self.__dict__.setdefault("_refs", {})
+        held = cache.get(draft_id)
+        if held is None or held[0] is not sections:
+            held = (sections, {s.id: SectionRef(s.id, s.number, s.title) for s in sections})
+            cache[draft_id] = held
+        return held[1].get(section_id, SectionRef(section_id, None, None))
 
     def _old_section_ref(self, r: dict[str, Any]) -> SectionRef:
         """Where an item was; for a member's pack on a version this review does not hold, the last
@@ -110,6 +113,19 @@ class CarriedOps(VersionOps):
         row = self._row("item_anchors", _anchor_id(item_id, draft_id))
         return anchor_from_row(row) if row is not None else None
 
+    def anchors_on(self, draft_id: str) -> dict[str, Anchor]:
+        """Every live item's anchor in an older version (item id -> anchor), to show that version
+        with its notes where they were; items orphaned there are left out."""
+        rows = self._rows(
+            "SELECT c.* FROM item_anchors c"
+            " LEFT JOIN annotations a ON c.item_table = 'annotations' AND a.id = c.item_id"
+            " LEFT JOIN recommendations r ON c.item_table = 'recommendations' AND r.id = c.item_id"
+            " WHERE c.draft_id = ? AND coalesce(a.deleted, r.deleted) = 0"
+            " AND (c.status IS NULL OR c.status != 'orphaned' OR c.resolution = 'reattached')",
+            [draft_id],
+        )
+        return {r["item_id"]: anchor_from_row(r) for r in rows}
+
     # -- dealing with orphans -----------------------------------------------------------------
     def _carried_item(self, item_id: str) -> tuple[str, dict[str, Any], dict[str, Any] | None]:
         for table in ("annotations", "recommendations"):
@@ -158,14 +174,21 @@ class CarriedOps(VersionOps):
         if anchor is not None and anchor.section_id is not None:
             wanted.append(anchor.section_id)
         links = self._rows(
-            "SELECT annotation_id FROM recommendation_links WHERE recommendation_id = ? AND deleted = 0"
-            " AND annotation_id IS NOT NULL",
+            "SELECT annotation_id, draft_id, section_id FROM recommendation_links"
+            " WHERE recommendation_id = ? AND deleted = 0",
             [recommendation_id],
         )
+        back = self._alignment(old, new).new_to_old if old != new else {}
         for link in links:
-            linked = self.item_anchor(link["annotation_id"], old)
-            if linked is not None and linked.section_id is not None:
-                wanted.append(linked.section_id)
+            if link["annotation_id"] is not None:
+                linked = self.item_anchor(link["annotation_id"], old)
+                if linked is not None and linked.section_id is not None:
+                    wanted.append(linked.section_id)
+            elif link["section_id"] is not None and link["draft_id"] in (old, new):
+                sid = int(link["section_id"])
+                found = sid if link["draft_id"] == old else back.get(sid)
+                if found is not None:
+                    wanted.append(found)
         if old != new:
             alignment = self._alignment(old, new)
             changes = alignment.changed_sections()

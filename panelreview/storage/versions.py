@@ -17,7 +17,7 @@ from typing import Any
 from panelreview.core.anchor import Anchor
 from panelreview.core.errors import UserError
 from panelreview.core.model import Document
-from panelreview.core.outline_align import Alignment, DraftIndex, align_outlines
+from panelreview.core.outline_align import SAME_PLAN, Alignment, DraftIndex, align_outlines, plan_similarity
 from panelreview.core.reanchor import CarriedAnchor, Carrier, CarryStatus
 from panelreview.core.review import Change, InvalidValue, RowChange
 from panelreview.core.versions import (
@@ -171,6 +171,13 @@ class VersionOps(NotesWriteOps):
         return self._alignment(old, new).removed()
 
     # -- adding a version -------------------------------------------------------------------
+    def plan_match(self, document: Document) -> float:
+        """How much of ``document``'s outline matches the current version's (0-1): about 0.9 for
+        a revised draft, 1.0 for the same draft in another format, low for another plan."""
+        new = DraftIndex(document)
+        self.__dict__.setdefault("_draft_indexes", {})[document.identity.sha256] = new
+        return plan_similarity(align_outlines(self._index(self.current_draft_id), new))
+
     def add_draft_version(
         self,
         data: bytes,
@@ -178,12 +185,16 @@ class VersionOps(NotesWriteOps):
         label: str | None = None,
         dated: str | None = None,
         progress: Progress | None = None,
+        *,
+        different_plan: bool = False,
     ) -> Change:
         """Keep a new version of the draft, make it current, and carry every item over to it.
 
         One transaction and one undo step; ``change.item_id`` is the new version's id. Adding the
         current version again changes nothing (an empty change). ``label``/``dated`` default to
-        what the draft itself says (:func:`panelreview.core.draft_label.guess_draft_label`).
+        what the draft itself says (:func:`panelreview.core.draft_label.guess_draft_label`). A draft
+        whose outline hardly matches the current one (:meth:`plan_match` below ``SAME_PLAN``) is
+        refused as another plan unless ``different_plan`` is True.
         """
         from panelreview.core.draft_label import guess_draft_label
 
@@ -195,6 +206,19 @@ class VersionOps(NotesWriteOps):
             raise InvalidValue(
                 f"“{document.file_name}” is already in this review as {known.name}. Open that version "
                 "from the list of versions instead."
+            )
+        if not any(b.text.strip() for b in document.blocks):
+            raise InvalidValue(
+                f"“{document.file_name}” has no text PanelReview can read (it may be scanned pages), so "
+                "nothing could be carried over to it. Nothing was changed. Ask for a version with text."
+            )
+        match = self.plan_match(document)
+        if match < SAME_PLAN and not different_plan:
+            raise InvalidValue(
+                f"“{document.file_name}” does not look like a version of the plan this review is on: only "
+                f"{match:.0%} of its sections match. Nothing was changed. If it really is the new "
+                "version, carry the review over anyway (`--anyway` on the command line); the notes that find "
+                "no place will be listed."
             )
         if label is None or dated is None:
             guess = guess_draft_label(document)
@@ -328,6 +352,8 @@ class VersionOps(NotesWriteOps):
             if source not in stored:
                 continue
             section = self._alignment(source, new_draft).new_for(row["section_id"])
+            if row["section_id"] is not None and section is None:
+                continue  # its section was removed: the link stays with the version that had it
             out.append(RowChange("recommendation_links", row["id"], row,
                                  {**row, "draft_id": new_draft, "section_id": section}))  # fmt: skip
         return out

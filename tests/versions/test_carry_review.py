@@ -76,6 +76,21 @@ def test_items_follow_their_content_and_the_removed_outcome_is_orphaned(v1_revie
     assert v1_review.document(versions[0].id).file_name == "westshire-plan-v1.pdf"
     old_anchor = v1_review.item_anchor(orphan.item_id, versions[0].id)
     assert old_anchor is not None and old_anchor.section_id is not None
+    on_v1 = v1_review.anchors_on(versions[0].id)
+    assert len(on_v1) == 4 and on_v1[orphan.item_id] == old_anchor
+    assert orphan.item_id not in v1_review.anchors_on(versions[1].id)
+
+
+def test_undo_and_redo_in_the_window(v1_review: Review, samples: Path):
+    first = _labels(v1_review)
+    data, document = _read(samples, "westshire-plan-v2.pdf")
+    change = v1_review.add_draft_version(data, document)
+    carried = _labels(v1_review)
+    v1_review.apply(change.inverse())
+    assert _labels(v1_review) == first and len(v1_review.versions()) == 1
+    v1_review.apply(change)
+    assert _labels(v1_review) == carried and v1_review.current_draft_id == change.item_id
+    assert v1_review.carry_summary().counts["orphaned"] == 1
 
 
 def test_adding_the_same_version_again_changes_nothing(v1_review: Review, samples: Path):
@@ -120,3 +135,52 @@ def test_an_orphan_can_be_reattached_or_dismissed(v1_review: Review, samples: Pa
     assert record is not None and record.resolution == "reattached"
     assert record.new_section is not None and record.new_section.number == "2.2"
     assert _labels(v1_review)["Child exploitation: no baseline."].startswith("2.2 ")
+
+
+def test_a_draft_of_another_plan_is_refused_unless_the_member_insists(v1_review: Review, samples: Path):
+    data, document = _read(samples, "000_cf48eb1cc15762b2.txt")
+    assert v1_review.plan_match(document) < 0.5
+    with pytest.raises(UserError, match="does not look like a version of the plan"):
+        v1_review.add_draft_version(data, document)
+    assert len(v1_review.versions()) == 1
+    v1_review.add_draft_version(data, document, different_plan=True)
+    statuses = {c.status.value for c in v1_review.carry_records()}
+    assert statuses == {"orphaned"} and len(v1_review.annotations()) == 3  # listed, not lost
+
+
+def test_cancelling_changes_nothing(v1_review: Review, samples: Path):
+    data, document = _read(samples, "westshire-plan-v2.pdf")
+    seen: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return False
+
+    with pytest.raises(UserError, match="cancelled"):
+        v1_review.add_draft_version(data, document, progress=cancel)
+    assert seen and len(v1_review.versions()) == 1
+    assert _labels(v1_review)["Good to see VAWG."].startswith("2.4 ")
+
+
+def test_was_it_addressed_covers_the_sections_a_recommendation_cites(v1_review: Review, samples: Path):
+    sections = {s.number: s.id for s in v1_review.sections() if s.number}
+    rec = v1_review.add_recommendation(
+        "Join up exploitation and VAWG work.",
+        anchor=v1_review.anchor_for(section="2.2"),
+        section_ids=[sections["2.3"], sections["2.4"]],
+    )
+    data, document = _read(samples, "westshire-plan-v2.pdf")
+    v1_review.add_draft_version(data, document)
+    view = v1_review.addressed_view(str(rec.item_id))
+    how = {c.old.number: (c.how, c.new.number if c.new else None) for c in view.cited}
+    assert how == {"2.2": ("unchanged", "2.2"), "2.3": ("removed", None), "2.4": ("renumbered", "2.3")}
+    assert view.judgement is None
+    v1_review.record_addressed(str(rec.item_id), "not addressed", "Still two strategies")
+    judged = v1_review.addressed_view(str(rec.item_id)).judgement
+    assert (
+        judged is not None
+        and judged.status.value == "not-addressed"
+        and judged.comment == "Still two strategies"
+    )
+    with pytest.raises(UserError, match="not a judgement"):
+        v1_review.record_addressed(str(rec.item_id), "sort of")

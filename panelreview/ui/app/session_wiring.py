@@ -156,6 +156,8 @@ class SessionWiring(QObject):
         w.clerk_ui.session_changed(session)
         session.saved.connect(self._on_saved)
         session.failed.connect(self._on_failed)
+        # an import (of notes or packs), or its undoing, changes what "Take Out…" can do
+        session.changed.connect(lambda change: self.update_actions() if "imports" in change.tables else None)
         session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
         session.undo_stack.cleanChanged.connect(lambda _c: self._undo_texts())
         self._failing = ""
@@ -310,5 +312,8 @@ class SessionWiring(QObject):
             action.setEnabled(session is not None)
         a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
         a.import_notes.setEnabled(writable)
+        a.undo_notes_import.setEnabled(
+            writable and session is not None and session.review.can_undo_notes_import()
+        )
         w.outline.can_annotate = writable
         self._undo_texts()

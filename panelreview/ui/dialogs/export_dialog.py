@@ -7,6 +7,7 @@ half a second and can be dismissed (the file is still written, nothing is lost).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ class ReportOptions:
 class ExportOptionsDialog(QDialog):
     """The report's shape, template, appendix of members' notes and numbering."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, warnings: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export the report"))
@@ -102,6 +103,14 @@ class ExportOptionsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addLayout(form)
+        self.warnings = QLabel(
+            self.tr("Check before sending (File › Review Settings):") + "\n" + "\n".join(warnings)
+        )
+        self.warnings.setObjectName("export_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.warnings.setVisible(bool(warnings))
+        layout.addWidget(self.warnings)
         layout.addWidget(buttons)
         self.setMinimumWidth(500)
 
@@ -169,10 +178,14 @@ class Exporter(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def ask_and_export(self, what: str, review_path: Path, default_name: str) -> None:
+    def ask_and_export(
+        self, what: str, review_path: Path, default_name: str, warnings: Sequence[str] = ()
+    ) -> None:
+        """Ask for the report's options (showing ``warnings``: dates that contradict each other,
+        say) and where to save it; start writing it."""
         options = ReportOptions()
         if what == REPORT:
-            dialog = ExportOptionsDialog(self._parent)
+            dialog = ExportOptionsDialog(self._parent, warnings)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             options = dialog.options()
             dialog.deleteLater()
