@@ -33,7 +33,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PANELREVIEW_SHARED", ROOT.parent / "shared"))
 # The modules issue 16 found gaps in, with the tests that exercise each.
 TESTS: dict[str, list[str]] = {
-    "ingest.docx_numbering": ["tests/ingest/test_docx_numbering.py", "tests/ingest/test_docx_reader.py"],
+    "ingest.docx_numbering": [
+        "tests/ingest/test_docx_numbering.py",
+        "tests/ingest/test_docx_numbering_rules.py",
+        "tests/ingest/test_docx_reader.py",
+        "tests/ingest/test_sample_outlines.py",
+    ],
     "fileio": ["tests/test_fileio.py", "tests/test_fileio_crash.py", "tests/export/test_atomic.py"],
     "storage.pack_file": [
         "tests/clerk/test_pack_integrity.py",
