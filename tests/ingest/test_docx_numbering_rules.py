@@ -56,14 +56,42 @@ def test_numbering_removed_or_unknown_gives_no_number() -> None:
     assert Numbering(None).next_label("5", 0) is None
 
 
+def test_a_level_without_text_shows_no_number() -> None:
+    numbering = _numbering('<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl>')
+    assert _labels(numbering, 0) == [("", False)]
+
+
+def test_a_level_restarts_only_after_the_level_its_restart_names() -> None:
+    text = ["%1.", "%1.%2.", "%1.%2.%3"]
+    restart = {2: '<w:lvlRestart w:val="1"/>', 1: '<w:lvlRestart w:val="2"/>'}  # 2 on level 2: ignored
+    abstract = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>{restart.get(i, "")}'
+        f'<w:lvlText w:val="{t}"/></w:lvl>'
+        for i, t in enumerate(text)
+    )
+    assert [label for label, _ in _labels(_numbering(abstract), 0, 1, 2, 2, 1, 2, 0, 1, 2)] == [  # type: ignore[misc]
+        "1.",
+        "1.1.",
+        "1.1.1",
+        "1.1.2",
+        "1.2.",
+        "1.2.3",  # level 3 restarts only when level 1 is used
+        "2.",
+        "2.1.",  # level 2 restarts as usual: its own number as its restart level is ignored
+        "2.1.1",
+    ]
+
+
 def test_legal_numbering_can_be_switched_off() -> None:
     levels = (
         '<w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
         '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:isLgl w:val="{on}"/>'
         '<w:lvlText w:val="%1.%2"/></w:lvl>'
     )
-    assert _labels(_numbering(levels.format(on="0")), 0, 1) == [("I.", False), ("I.1", False)]
-    assert _labels(_numbering(levels.format(on="1")), 0, 1) == [("I.", False), ("1.1", False)]
+    for off in ("0", "false", "off"):
+        assert _labels(_numbering(levels.format(on=off)), 0, 1) == [("I.", False), ("I.1", False)]
+    for on in ("1", "true", "on"):
+        assert _labels(_numbering(levels.format(on=on)), 0, 1) == [("I.", False), ("1.1", False)]
 
 
 def test_levels_past_the_ninth_are_the_ninth() -> None:
@@ -86,8 +114,8 @@ def _styles(*styles: str) -> Styles:
     return Styles(etree.fromstring(f'<w:styles xmlns:w="{W}">{"".join(styles)}</w:styles>'))
 
 
-def _style(style_id: str, name: str, inner: str = "", *, default: bool = False) -> str:
-    flag = ' w:default="1"' if default else ""
+def _style(style_id: str, name: str, inner: str = "", *, default: str = "") -> str:
+    flag = f' w:default="{default}"' if default else ""
     return (
         f'<w:style w:type="paragraph" w:styleId="{style_id}"{flag}><w:name w:val="{name}"/>{inner}</w:style>'
     )
@@ -112,7 +140,7 @@ def test_heading_levels_from_names_outline_levels_and_base_styles(
     style_id: str | None, level: int | None
 ) -> None:
     styles = _styles(
-        _style("Normal", "Normal", default=True),
+        _style("Normal", "Normal", '<w:pPr><w:outlineLvl w:val="9"/></w:pPr>', default="1"),
         _style("Heading2", "heading 2"),
         _style("CouncilHeading", "Council Heading", '<w:basedOn w:val="Heading2"/>'),
         _style("Outline0", "Plan Part", '<w:pPr><w:outlineLvl w:val="0"/></w:pPr>'),
@@ -128,7 +156,8 @@ def test_heading_levels_from_names_outline_levels_and_base_styles(
 
 def test_list_numbering_comes_through_base_styles_and_list_styles() -> None:
     styles = _styles(
-        _style("Normal", "Normal", default=True),
+        '<w:style w:type="character" w:styleId="Strong" w:default="1"><w:name w:val="Strong"/></w:style>',
+        _style("Body", "Body Text", default="true"),
         _style(
             "ListNumber",
             "List Number",
@@ -141,5 +170,5 @@ def test_list_numbering_comes_through_base_styles_and_list_styles() -> None:
     assert styles.numbering("MyList") == ("7", 1)
     assert styles.numbering(None) == (None, None)
     assert styles.list_styles == {"PlanList": "3"}
-    assert styles.name("MyList") == "My List" and styles.name(None) == "Normal"
+    assert styles.name("MyList") == "My List" and styles.name(None) == "Body Text"  # the default
     assert styles.is_excluded("Normal") is False
