@@ -8,15 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from panelreview.core.model import Document, Section
 from panelreview.ui.common.labels import count_text
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_COLUMN, PAGE_COLUMN, NOTES_COLUMN = 0, 1, 2
+OPENING_WIDTH = 340  # pixels: the outline dock's width when it first opens
 
 
 def page_text(section: Section) -> str:
@@ -127,6 +137,27 @@ class OutlineModel(QStandardItemModel):
         return item.index() if item is not None else QModelIndex()
 
 
+class _WrappingTitles(QStyledItemDelegate):
+    """Measures a title against its column's width, so a long one wraps onto more lines (the
+    tree view alone measures it on one endless line)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.column() == SECTION_COLUMN:
+            depth, at = 0, index.parent()
+            while at.isValid():
+                depth, at = depth + 1, at.parent()
+            depth += 1 if self._tree.rootIsDecorated() else 0
+            width = self._tree.columnWidth(SECTION_COLUMN) - self._tree.indentation() * depth
+            option = QStyleOptionViewItem(option)
+            rect = QRect(0, 0, max(width, 40), 1)  # valid, so the style wraps the text to it
+            option.rect = rect
+        return super().sizeHint(option, index)
+
+
 class OutlinePanel(QDockWidget):
     section_activated = Signal(int)  # Section.id
     note_requested = Signal(int)  # "Add a note on this section…"
@@ -145,7 +176,13 @@ class OutlinePanel(QDockWidget):
         self.tree.setObjectName("outline_tree")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        # Long titles ("Priority 1: Visible and responsive policing in every neighbourhood") wrap
+        # rather than end in "…"; the whole title is also the row's tooltip.
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingTitles(self.tree))
+        # Row heights follow the title column's width, which changes with the dock's.
+        self.tree.header().sectionResized.connect(self._title_width_changed)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -164,6 +201,11 @@ class OutlinePanel(QDockWidget):
         self.setWidget(self.tree)
         self.setMinimumWidth(220)
 
+    def sizeHint(self) -> QSize:
+        # The dock opens wide enough for a typical priority's title on one or two lines.
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), OPENING_WIDTH), hint.height())
+
     def _set_column_modes(self) -> None:
         # Reloading the model recreates the header's sections, so this follows every load.
         header = self.tree.header()
@@ -172,6 +214,10 @@ class OutlinePanel(QDockWidget):
             header.setSectionResizeMode(SECTION_COLUMN, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(NOTES_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _title_width_changed(self, column: int, _old: int, _new: int) -> None:
+        if column == SECTION_COLUMN:
+            self.tree.scheduleDelayedItemsLayout()
 
     def set_document(self, document: Document | None) -> None:
         self.model.load(document)
