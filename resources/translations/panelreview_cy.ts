@@ -2596,7 +2596,7 @@ on {where}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+44"/>
+        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+58"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2611,22 +2611,27 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>page {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>1 note here and in its subsections</source>
+        <location line="+54"/>
+        <source>1 recommendation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} notes here and in its subsections</source>
+        <location line="+0"/>
+        <source>{n} recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{counts} here and in its subsections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>1 note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2639,12 +2644,12 @@ on {where}</source>
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+22"/>
+        <location line="+55"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Outline of the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2654,7 +2659,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>&amp;Go to this section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3340,7 +3345,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_controller.py" line="+120"/>
+        <location filename="../../panelreview/ui/app/review_controller.py" line="+125"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>

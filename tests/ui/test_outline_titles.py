@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from panelreview.core.model import DocFormat, Document, DocumentIdentity, Section
-from panelreview.ui.reader.outline_panel import OPENING_WIDTH, OutlinePanel
+from panelreview.ui.reader.outline_panel import NOTES_COLUMN, OPENING_WIDTH, OutlinePanel
 
 pytestmark = pytest.mark.gui
 
@@ -61,3 +61,17 @@ def test_the_outline_opens_wide_enough_to_read_a_priority(qtbot: Any) -> None:
     panel = OutlinePanel()
     qtbot.addWidget(panel)
     assert panel.sizeHint().width() >= OPENING_WIDTH >= 320
+
+
+def test_recommendations_are_counted_beside_notes_in_words_not_colour(qtbot: Any) -> None:
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.set_document(_document())
+    panel.set_counts({0: 2}, {0: 1, 1: 3})
+    model = panel.model
+    assert model.count_of(0) == 2 and model.recommendations_of(0) == 1
+    assert model.recommendations_of(1) == 3 and model.count_of(1) == 0
+    priority = model.index(0, NOTES_COLUMN)
+    assert "★ 1" in priority.data() and "✎ 2" in priority.data()
+    assert priority.data(3) == "2 notes, 1 recommendation"  # ToolTipRole, also what is spoken
+    assert model.index(1, NOTES_COLUMN).data(3) == "3 recommendations"

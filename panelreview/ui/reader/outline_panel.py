@@ -25,6 +25,8 @@ from panelreview.core.model import Document, Section
 from panelreview.ui.common.labels import count_text
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+RECOMMENDATION_COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 SECTION_COLUMN, PAGE_COLUMN, NOTES_COLUMN = 0, 1, 2
 OPENING_WIDTH = 340  # pixels: the outline dock's width when it first opens
 
@@ -47,6 +49,8 @@ class OutlineModel(QStandardItemModel):
         self._parents: dict[int, int | None] = {}
         self._own: dict[int, int] = {}
         self._total: dict[int, int] = {}
+        self._rec_own: dict[int, int] = {}
+        self._rec_total: dict[int, int] = {}
         self._folded: set[int] = set()
         self._set_headers()
 
@@ -60,6 +64,7 @@ class OutlineModel(QStandardItemModel):
         self._counts.clear()
         self._parents = {}
         self._own, self._total, self._folded = {}, {}, set()
+        self._rec_own, self._rec_total = {}, {}
         if document is None:
             return
         root = self.invisibleRootItem()
@@ -84,19 +89,25 @@ class OutlineModel(QStandardItemModel):
             self._counts[section.id] = count
             self._parents[section.id] = section.parent if section.parent in self._items else None
 
-    def set_counts(self, counts: Mapping[int, int]) -> None:
-        """The number of notes on each section itself (sections not named have none)."""
-        self._own = {k: v for k, v in counts.items() if v}
-        self._total = {}
-        for section_id, n in self._own.items():
+    def set_counts(self, counts: Mapping[int, int], recommendations: Mapping[int, int] | None = None) -> None:
+        """The number of notes (and of recommendations) on each section itself (sections not
+        named have none)."""
+        self._own, self._total = self._with_totals(counts)
+        self._rec_own, self._rec_total = self._with_totals(recommendations or {})
+        for section_id in self._counts:
+            self._show_count(section_id)
+
+    def _with_totals(self, counts: Mapping[int, int]) -> tuple[dict[int, int], dict[int, int]]:
+        own = {k: v for k, v in counts.items() if v}
+        total: dict[int, int] = {}
+        for section_id, n in own.items():
             seen: set[int] = set()
             at: int | None = section_id
             while at is not None and at not in seen:
                 seen.add(at)
-                self._total[at] = self._total.get(at, 0) + n
+                total[at] = total.get(at, 0) + n
                 at = self._parents.get(at)
-        for section_id in self._counts:
-            self._show_count(section_id)
+        return own, total
 
     def set_folded(self, section_id: int, folded: bool) -> None:
         """The tree folded or unfolded this section: its count follows."""
@@ -111,17 +122,22 @@ class OutlineModel(QStandardItemModel):
         if item is None:
             return
         own, total = self._own.get(section_id, 0), self._total.get(section_id, 0)
-        folded = section_id in self._folded and total > own
+        rec_own, rec_total = self._rec_own.get(section_id, 0), self._rec_total.get(section_id, 0)
+        folded = section_id in self._folded and (total > own or rec_total > rec_own)
         n = total if folded else own
-        text = f"✎ {n}" if n else ""
-        if folded:
-            spoken = count_text(
-                n,
-                self.tr("1 note here and in its subsections"),
-                self.tr("{n} notes here and in its subsections"),
-            )
-        else:
-            spoken = count_text(n, self.tr("1 note"), self.tr("{n} notes")) if n else ""
+        r = rec_total if folded else rec_own
+        parts = ([f"✎ {n}"] if n else []) + ([f"★ {r}"] if r else [])
+        text = "  ".join(parts)
+        spoken_parts = []
+        if n:
+            spoken_parts.append(count_text(n, self.tr("1 note"), self.tr("{n} notes")))
+        if r:
+            spoken_parts.append(count_text(r, self.tr("1 recommendation"), self.tr("{n} recommendations")))
+        spoken = ", ".join(spoken_parts)
+        if folded and spoken:
+            spoken = self.tr("{counts} here and in its subsections").format(counts=spoken)
+        item.setData(n, COUNT_ROLE)
+        item.setData(r, RECOMMENDATION_COUNT_ROLE)
         if item.text() != text or item.accessibleText() != spoken:
             item.setText(text)
             item.setAccessibleText(spoken)
@@ -130,7 +146,12 @@ class OutlineModel(QStandardItemModel):
     def count_of(self, section_id: int) -> int:
         """The number shown beside the section."""
         item = self._counts.get(section_id)
-        return int(item.text().split()[-1]) if item is not None and item.text() else 0
+        return int(item.data(COUNT_ROLE) or 0) if item is not None else 0
+
+    def recommendations_of(self, section_id: int) -> int:
+        """The number of recommendations shown beside the section."""
+        item = self._counts.get(section_id)
+        return int(item.data(RECOMMENDATION_COUNT_ROLE) or 0) if item is not None else 0
 
     def index_of(self, section_id: int) -> QModelIndex:
         item = self._items.get(section_id)
@@ -239,8 +260,8 @@ class OutlinePanel(QDockWidget):
         if value is not None:
             self.model.set_folded(int(value), folded)
 
-    def set_counts(self, counts: Mapping[int, int]) -> None:
-        self.model.set_counts(counts)
+    def set_counts(self, counts: Mapping[int, int], recommendations: Mapping[int, int] | None = None) -> None:
+        self.model.set_counts(counts, recommendations)
 
     def set_current_section(self, section_id: int | None) -> None:
         """Follow the reader: highlight the section being read, without moving the document."""
