@@ -29,7 +29,7 @@ from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reader.document_worker import LoadedDraft
-from panelreview.ui.reader.outline_panel import OutlinePanel
+from panelreview.ui.reader.outline_panel import OPENING_WIDTH, OutlinePanel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import ReflowView
 from panelreview.ui.session.review_session import ReviewSession
@@ -282,7 +282,7 @@ class SessionWiring(QObject):
         if not w.docks_sized:
             # On a small screen the draft keeps at least half the width.
             width = w.width()
-            sizes = [min(300, width * 22 // 100), min(380, width * 28 // 100)]
+            sizes = [min(OPENING_WIDTH, width * 22 // 100), min(380, width * 28 // 100)]
             w.resizeDocks([w.outline, w.notes], sizes, Qt.Orientation.Horizontal)
             w.docks_sized = True
 
