@@ -95,7 +95,7 @@ def _ours(path: Path) -> bool:
         with pikepdf.open(path) as pdf:
             info = pdf.docinfo
             return str(info.get("/Creator", "")).startswith(("Typst", "PanelReview"))
-    except (pikepdf.PdfError, pikepdf.PasswordError):  # a password-protected draft is not ours either
+    except Exception:  # a damaged, encrypted or half-written file a test made on purpose: not ours
         return False
 
 
@@ -108,7 +108,8 @@ def every_pdf_we_write_is_accessible(tmp_path_factory: pytest.TempPathFactory) -
 
     for path in base.rglob("*.pdf"):
         checked = path.with_name(path.name + ".ua-checked")
-        if checked.exists() or not _ours(path):
+        if checked.exists():
             continue
-        assert_accessible(path)
-        checked.touch()
+        if _ours(path):
+            assert_accessible(path)
+        checked.touch()  # (a draft or a copy: looked at once)

@@ -60,6 +60,11 @@ def test_full_titles_are_never_doubled_and_the_preview_shows_them(
     review_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A clerk who types the whole title gets it once: never "… for Westshire for Westshire"."""
+    title = ["--commissioner-title", "Police, Fire and Crime Commissioner for Westshire"]
+    assert main(["settings", str(review_file), *title, "--preview"]) == 0  # seen before it is saved
+    assert "asks the Police, Fire and Crime Commissioner for Westshire for" in capsys.readouterr().out
+    with open_review(review_file, read_only=True) as review:
+        assert review.settings.commissioner_title == "Police and Crime Commissioner"  # nothing saved
     argv = [
         "settings",
         str(review_file),

@@ -149,27 +149,7 @@ def run(args: argparse.Namespace) -> int:
 def _check_report(review: Any) -> None:
     """What a clerk should look at before sending: dates that contradict each other, a draft whose
     own label and date are unknown, recommendations withdrawn after numbering."""
-    from panelreview.core.review import PanelStatus, Role
-    from panelreview.export.facts import date_warnings
+    from panelreview.export.facts import report_checks
 
-    for warning in date_warnings(review):
-        print(f"panelreview: check the dates: {warning}", file=sys.stderr)
-    current = next((d for d in review.drafts() if d["id"] == review.current_draft_id), None)
-    if current is not None and not (current["label"] or current["dated"]):
-        print(
-            "panelreview: note: the draft's own label and date are not known, so the report says only "
-            "“the draft”. Give them with: panelreview settings REVIEW --draft-label … --draft-date …",
-            file=sys.stderr,
-        )
-    if review.owner.role is Role.CLERK:
-        gone = [
-            r.number
-            for r in review.recommendations(author_id=review.owner_id)
-            if r.panel_status is PanelStatus.WITHDRAWN and r.number
-        ]
-        if gone:
-            print(
-                f"panelreview: note: {', '.join(gone)} withdrawn after numbering; the report says so and "
-                "keeps the other numbers. To number them again without gaps: panelreview number REVIEW",
-                file=sys.stderr,
-            )
+    for check in report_checks(review):
+        print(f"panelreview: check: {check}", file=sys.stderr)

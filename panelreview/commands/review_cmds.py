@@ -167,9 +167,18 @@ def recommendation_json(r: Recommendation) -> dict[str, Any]:
     }
 
 
+def _imported(item: dict[str, Any], sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A note (and its replies) brought in from an annotated PDF or Word file says which, and as what."""
+    item["imported_from"] = sources.get(item["id"])
+    for reply in item["replies"]:
+        reply["imported_from"] = sources.get(reply["id"])
+    return item
+
+
 def _listing(review: Review) -> dict[str, Any]:
     settings = review.settings
     carried = {c.item_id: c for c in review.carry_records()}
+    sources = review.imported_sources()
     return {
         "review": {
             "file": review.path.name,
@@ -178,7 +187,9 @@ def _listing(review: Review) -> dict[str, Any]:
             "owner": review.owner.name,
         },
         "draft": review.version().name,
-        "annotations": [_carried(annotation_json(a), carried) for a in review.annotations()],
+        "annotations": [
+            _imported(_carried(annotation_json(a), carried), sources) for a in review.annotations()
+        ],
         "recommendations": [_carried(recommendation_json(r), carried) for r in review.recommendations()],
     }
 
@@ -211,7 +222,9 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{heading} ({len(items)})")
         for item in items:
             where = " ".join(p for p in (item["section_number"], item["section_title"]) if p) or "whole draft"
-            print(f"  [{item['kind']}, {item['visibility']}] {where} — {item['author']}")
+            carried = item.get("carry_status")
+            mark = f", {carried}" if carried in ("orphaned", "edited") else ""
+            print(f"  [{item['kind']}, {item['visibility']}{mark}] {where} — {item['author']}")
             if item["quote"]:
                 print(f"      “{_one_line(item['quote'])}”")
             if item["text"]:

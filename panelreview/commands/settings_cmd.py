@@ -72,6 +72,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the date the current draft bears (from the draft itself, not the file), or a month "
         "like 'February 2025' (or 'none')",
     )
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="show how the titles given would read in the report, without saving anything",
+    )
     p.set_defaults(handler=run)
 
 
@@ -123,6 +128,20 @@ def run(args: argparse.Namespace) -> int:
     from panelreview.storage import open_review
 
     values = _values(args)
+    if args.preview:
+        import dataclasses
+
+        with open_review(args.review, read_only=True) as review:
+            titles = {
+                k: v
+                for k, v in values.items()
+                if k in ("panel_name", "plan_title", "commissioner_title", "panel_title")
+            }
+            settings = dataclasses.replace(review.settings, **titles)  # type: ignore[arg-type]
+        sys.stdout.write("In the report this would read (nothing saved):\n")
+        for sentence in title_preview(settings):
+            sys.stdout.write(f"  {sentence}\n")
+        return 0
     draft_change = args.draft_label is not None or args.draft_date is not None
     with open_review(args.review, read_only=not (values or draft_change)) as review:
         if values:

@@ -379,6 +379,19 @@ class _Aligner:
                 self.match(o, n, "children", votes / max(len(kids), 1))
 
 
+def plan_similarity(alignment: Alignment) -> float:
+    """How alike two drafts are as versions of one plan (0-1): the share of sections with a
+    counterpart or, for drafts with hardly any outline, the share of paragraphs they have in common
+    (whichever is higher)."""
+    assert alignment.old is not None and alignment.new is not None
+    old, new = alignment.old, alignment.new
+    outline = alignment.similarity() if min(len(old.sections), len(new.sections)) >= 3 else 0.0
+    a = {t for t in old.folded_blocks if len(t) > 20}
+    b = {t for t in new.folded_blocks if len(t) > 20}
+    text = 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+    return max(outline, text)
+
+
 def align_outlines(old: DraftIndex, new: DraftIndex) -> Alignment:
     """Match every section of ``old`` to its counterpart in ``new`` by content (see the module)."""
     return _Aligner(old, new).run()

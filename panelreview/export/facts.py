@@ -393,3 +393,31 @@ def date_warnings(review: Review) -> list[str]:
         response_by=settings.response_deadline,
         today=datetime.now().date(),
     )
+
+
+def report_checks(review: Review) -> list[str]:
+    """What a clerk should look at before sending the report, in plain English: dates that
+    contradict each other, a draft whose own label and date are unknown, and recommendations
+    withdrawn after they were numbered (with how to number them again)."""
+    from panelreview.core.review import PanelStatus, Role
+
+    found = date_warnings(review)
+    current = next((d for d in review.drafts() if d["id"] == review.current_draft_id), None)
+    if current is not None and not (current.get("label") or current.get("dated")):
+        found.append(
+            "The draft’s own label and date are not known, so the report says only “the draft”: give "
+            "them in Review Settings (or settings --draft-label and --draft-date)."
+        )
+    if review.owner.role is Role.CLERK:
+        gone = [
+            one_line(r.number)
+            for r in review.recommendations(author_id=review.owner_id)
+            if r.panel_status is PanelStatus.WITHDRAWN and one_line(r.number)
+        ]
+        if gone:
+            found.append(
+                f"{join_words(gone)} {'were' if len(gone) > 1 else 'was'} withdrawn after numbering: the "
+                "report says so and keeps the other numbers. To number them again without gaps, number "
+                "the recommendations again (panelreview number REVIEW)."
+            )
+    return found

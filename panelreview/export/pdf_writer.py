@@ -161,31 +161,50 @@ def document_data(exported: Exported) -> dict[str, Any]:
     }
 
 
-def _typst_pdf(exported: Exported) -> bytes:
+def _compile(source: str, *, system_fonts: bool, standards: list[str]) -> bytes:
     import typst
 
     folder, _ = _fonts()
-    try:
-        compile_pdf: Any = typst.compile_with_warnings  # its stub ties the font paths' type to the input's
-        data, warnings = compile_pdf(
-            _template(),
-            format="pdf",
-            font_paths=[str(folder)],
-            ignore_system_fonts=True,
-            sys_inputs={"doc": json.dumps(document_data(exported), ensure_ascii=False)},
-            pdf_standards=["ua-1"],
-        )
-    except typst.TypstError as exc:  # a bug in the template or the data, not the user's doing
-        log.error("Typst could not lay out %r: %s %s", exported.title, exc.message, exc.hints)
-        raise ExportError(
-            "PanelReview could not lay this document out as a PDF. Save it as Word (.docx) instead; the "
-            "log file says what went wrong."
-        ) from None
+    compile_pdf: Any = typst.compile_with_warnings  # its stub ties the font paths' type to the input's
+    data, warnings = compile_pdf(
+        _template(),
+        format="pdf",
+        font_paths=[str(folder)],
+        ignore_system_fonts=not system_fonts,
+        sys_inputs={"doc": source},
+        pdf_standards=standards,
+    )
     for warning in warnings:
         log.warning("Typst: %s", getattr(warning, "message", warning))
     if not isinstance(data, bytes):
         raise ExportError("PanelReview could not lay this document out as a PDF.")
     return data
+
+
+def _typst_pdf(exported: Exported) -> bytes:
+    """PDF/UA-1 in the bundled fonts. Text they cannot draw (Chinese, say) is drawn in a font of the
+    computer's that can; if none can, the PDF is still tagged but does not claim PDF/UA-1 (the
+    characters stay in its text layer for screen readers, drawn as empty boxes)."""
+    import typst
+
+    data = document_data(exported)
+    source = json.dumps(data, ensure_ascii=False)
+    _, covered = _fonts()
+    missing = {ch for ch in source if ch.isprintable() and not ch.isspace() and not covered(ord(ch))}
+    if missing:
+        log.info("the report fonts lack %d characters: using the computer's fonts for them", len(missing))
+    attempts = [(bool(missing), ["ua-1"]), (True, [])]
+    for system_fonts, standards in attempts:
+        try:
+            return _compile(source, system_fonts=system_fonts, standards=standards)
+        except typst.TypstError as exc:
+            log.warning(
+                "Typst could not lay out %r (%s): %s %s", exported.title, standards, exc.message, exc.hints
+            )
+    raise ExportError(  # a bug in the template or the data, not the user's doing
+        "PanelReview could not lay this document out as a PDF. Save it as Word (.docx) instead; the "
+        "log file says what went wrong."
+    )
 
 
 def pdf_bytes(exported: Exported) -> bytes:

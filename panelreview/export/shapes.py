@@ -107,7 +107,7 @@ def _intro(ctx: ReportContext, numbers: Sequence[str]) -> list[Block]:
     else:
         draft = used[0] if used else ctx.current
         refs = (
-            "Each recommendation gives the part of the plan it concerns, by section number and title and "
+            "Each recommendation gives the part of the plan it concerns, by its section and "
             f"by page of {draft.name if draft else 'the draft'}, with the passage quoted where there is one."
         )
     texts = [first, f"{count} {refs}"]
@@ -211,7 +211,7 @@ def _letter(ctx: ReportContext) -> Exported:
     if ctx.numbered:
         doc.add(
             para(
-                "References to the plan give the section number and title, and the page of that draft."
+                "References to the plan give the section, and the page of that draft."
                 if len(ctx.drafts_used) <= 1
                 else "References to the plan give the section, and the page of the draft they name."
             )

@@ -113,6 +113,19 @@ class CarriedOps(VersionOps):
         row = self._row("item_anchors", _anchor_id(item_id, draft_id))
         return anchor_from_row(row) if row is not None else None
 
+    def anchors_on(self, draft_id: str) -> dict[str, Anchor]:
+        """Every live item's anchor in an older version (item id -> anchor), to show that version
+        with its notes where they were; items orphaned there are left out."""
+        rows = self._rows(
+            "SELECT c.* FROM item_anchors c"
+            " LEFT JOIN annotations a ON c.item_table = 'annotations' AND a.id = c.item_id"
+            " LEFT JOIN recommendations r ON c.item_table = 'recommendations' AND r.id = c.item_id"
+            " WHERE c.draft_id = ? AND coalesce(a.deleted, r.deleted) = 0"
+            " AND (c.status IS NULL OR c.status != 'orphaned' OR c.resolution = 'reattached')",
+            [draft_id],
+        )
+        return {r["item_id"]: anchor_from_row(r) for r in rows}
+
     # -- dealing with orphans -----------------------------------------------------------------
     def _carried_item(self, item_id: str) -> tuple[str, dict[str, Any], dict[str, Any] | None]:
         for table in ("annotations", "recommendations"):
@@ -161,14 +174,21 @@ class CarriedOps(VersionOps):
         if anchor is not None and anchor.section_id is not None:
             wanted.append(anchor.section_id)
         links = self._rows(
-            "SELECT annotation_id FROM recommendation_links WHERE recommendation_id = ? AND deleted = 0"
-            " AND annotation_id IS NOT NULL",
+            "SELECT annotation_id, draft_id, section_id FROM recommendation_links"
+            " WHERE recommendation_id = ? AND deleted = 0",
             [recommendation_id],
         )
+        back = self._alignment(old, new).new_to_old if old != new else {}
         for link in links:
-            linked = self.item_anchor(link["annotation_id"], old)
-            if linked is not None and linked.section_id is not None:
-                wanted.append(linked.section_id)
+            if link["annotation_id"] is not None:
+                linked = self.item_anchor(link["annotation_id"], old)
+                if linked is not None and linked.section_id is not None:
+                    wanted.append(linked.section_id)
+            elif link["section_id"] is not None and link["draft_id"] in (old, new):
+                sid = int(link["section_id"])
+                found = sid if link["draft_id"] == old else back.get(sid)
+                if found is not None:
+                    wanted.append(found)
         if old != new:
             alignment = self._alignment(old, new)
             changes = alignment.changed_sections()

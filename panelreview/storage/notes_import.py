@@ -151,6 +151,7 @@ class NotesImportOps(ClerkViews):
                 item, key, name, imported, notes_by_id, own_points, clerk, placement
             )
             taken = key in (accept or ()) or "*" in from_names or author_key(name) in from_names
+            taken = taken or (not item.author and bool(unnamed_as))  # named by the user for this import
             if clerk and accept is None and accept_from is None:
                 taken = True
             if status == NEW and not is_mine and not taken:

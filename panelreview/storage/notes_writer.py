@@ -93,10 +93,31 @@ class NotesWriteOps(NotesImportOps):
         change = self._restore(Change(label, tuple(rows), batch, restore=True), known=True)
         return change, report
 
+    def imported_sources(self) -> dict[str, dict[str, Any]]:
+        """For each note or reply imported from a file: the file, the author as the file names them,
+        what it was there ("highlight", "sticky note", "comment"...), and when it was imported."""
+        rows = self._rows(
+            "SELECT id, file_name, author, origin, created FROM imported_notes WHERE deleted = 0"
+        )
+        return {
+            str(r["id"]): {
+                "file": r["file_name"],
+                "author": r["author"],
+                "as": r["origin"],
+                "imported": r["created"],
+            }
+            for r in rows
+        }
+
     def notes_imports(self) -> list[dict[str, Any]]:
         """Every import of notes still in effect, oldest first, with its summary."""
         rows = self._rows("SELECT * FROM note_imports WHERE deleted = 0 ORDER BY at, id")
         return [{**r, "summary": json.loads(r["summary"])} for r in rows]
+
+    def can_undo_notes_import(self) -> bool:
+        """Whether the newest import into this review is an import of notes (so it can be taken out)."""
+        last = self._rows("SELECT label FROM imports ORDER BY at DESC, id DESC LIMIT 1")
+        return bool(last) and str(last[0]["label"]).startswith(IMPORT_NOTES_LABEL)
 
     def undo_last_notes_import(self) -> Change:
         """Undo the newest import of notes as a whole, also after the review was closed and reopened."""

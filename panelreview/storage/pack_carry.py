@@ -7,6 +7,7 @@ carry-over would (:mod:`panelreview.core.reanchor`), with the same statuses (kep
 ``item_anchors``, so the Changes view lists the orphans). The pack's version is taken from the
 clerk's review if it holds it, else from the draft the pack carries. Carrying is a function of the
 pack's rows and the clerk's version only, so importing stays idempotent and order-independent.
+A member's checklist views are judgements of the version they read, so they stay with it.
 
 "The same plan" is judged by content: the two outlines must largely match (section texts and
 titles), whatever the files are called. A pack on a different plan altogether is refused.
@@ -18,7 +19,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from panelreview.core.outline_align import SAME_PLAN, DraftIndex, align_outlines
+from panelreview.core.outline_align import SAME_PLAN, DraftIndex, align_outlines, plan_similarity
 from panelreview.core.reanchor import CarriedAnchor, Carrier
 from panelreview.core.review import RowChange
 from panelreview.storage.annotation_ops import anchor_from_row
@@ -56,7 +57,7 @@ class PackCarryOps(CarriedOps):
         target, source = self.current_draft_id, str(pack.draft["id"])
         old, new = self._pack_index(pack), self._index(target)
         alignment = align_outlines(old, new)
-        if alignment.similarity() < SAME_PLAN:
+        if plan_similarity(alignment) < SAME_PLAN:
             mine = self.version(target)
             raise WrongDraft(
                 f"“{pack.file_name}” is {pack.member_name}’s review of a different plan altogether "
@@ -75,15 +76,13 @@ class PackCarryOps(CarriedOps):
                 if not row["deleted"]:
                     pending[_key(carried)] = (table, source, dict(row), result)
                 return carried
-            out = dict(row)
-            if out.get("draft_id") == source:
-                out["draft_id"] = target
-                if out.get("section_id") is not None:
-                    out["section_id"] = alignment.new_for(int(out["section_id"]))
-            if out.get("section_ids"):
-                mapped = (alignment.new_for(int(i)) for i in json.loads(str(out["section_ids"])))
-                out["section_ids"] = json.dumps([i for i in mapped if i is not None])
-            return out
+            if table != "recommendation_links" or row.get("draft_id") != source:
+                return row  # e.g. a checklist view: a judgement of that version, kept with it
+            section = row.get("section_id")
+            mapped = None if section is None else alignment.new_for(int(section))
+            if section is not None and mapped is None:
+                return row  # its section is not in this version: the link stays with the pack's
+            return {**row, "draft_id": target, "section_id": mapped}
 
         return carry
 

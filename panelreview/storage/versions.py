@@ -17,7 +17,7 @@ from typing import Any
 from panelreview.core.anchor import Anchor
 from panelreview.core.errors import UserError
 from panelreview.core.model import Document
-from panelreview.core.outline_align import SAME_PLAN, Alignment, DraftIndex, align_outlines
+from panelreview.core.outline_align import SAME_PLAN, Alignment, DraftIndex, align_outlines, plan_similarity
 from panelreview.core.reanchor import CarriedAnchor, Carrier, CarryStatus
 from panelreview.core.review import Change, InvalidValue, RowChange
 from panelreview.core.versions import (
@@ -176,7 +176,7 @@ class VersionOps(NotesWriteOps):
         a revised draft, 1.0 for the same draft in another format, low for another plan."""
         new = DraftIndex(document)
         self.__dict__.setdefault("_draft_indexes", {})[document.identity.sha256] = new
-        return align_outlines(self._index(self.current_draft_id), new).similarity()
+        return plan_similarity(align_outlines(self._index(self.current_draft_id), new))
 
     def add_draft_version(
         self,
@@ -206,6 +206,11 @@ class VersionOps(NotesWriteOps):
             raise InvalidValue(
                 f"“{document.file_name}” is already in this review as {known.name}. Open that version "
                 "from the list of versions instead."
+            )
+        if not any(b.text.strip() for b in document.blocks):
+            raise InvalidValue(
+                f"“{document.file_name}” has no text PanelReview can read (it may be scanned pages), so "
+                "nothing could be carried over to it. Nothing was changed. Ask for a version with text."
             )
         match = self.plan_match(document)
         if match < SAME_PLAN and not different_plan:
@@ -347,6 +352,8 @@ class VersionOps(NotesWriteOps):
             if source not in stored:
                 continue
             section = self._alignment(source, new_draft).new_for(row["section_id"])
+            if row["section_id"] is not None and section is None:
+                continue  # its section was removed: the link stays with the version that had it
             out.append(RowChange("recommendation_links", row["id"], row,
                                  {**row, "draft_id": new_draft, "section_id": section}))  # fmt: skip
         return out

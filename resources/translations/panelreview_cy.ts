@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+87"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+88"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -71,6 +71,16 @@
     <message>
         <location line="+2"/>
         <source>Bring in notes made in another program: an annotated PDF, or comments in a Word file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take Out the &amp;Last Imported Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove everything the last import of notes brought in, also after the review was reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -320,7 +330,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,12 +562,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{n} are already in this review.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,12 +597,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{n} notes in the file name no author. Whose are they? (Leave empty to skip them.)</source>
+        <location line="-27"/>
+        <source>{n} of its notes are already in this review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+31"/>
+        <source>1 note in the file names no author. Whose is it? (Leave this empty to skip it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} notes in the file name no author. Whose are they? (Leave this empty to skip them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>… and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,7 +622,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,7 +642,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <location filename="../../panelreview/ui/dialogs/messages.py" line="+1"/>
         <location line="+40"/>
         <source>All files (*)</source>
@@ -679,7 +694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>{n} could not be placed on their passage and were put on their section or page:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,7 +1378,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+54"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+55"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,6 +1498,11 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Check before sending (File › Review Settings):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Choose a Word template</source>
         <translation type="unfinished"></translation>
@@ -1496,7 +1516,22 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
+        <source>panel report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>my notes (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annotated draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+3"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
@@ -1522,7 +1557,17 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” already exists in {folder}. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Exporting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,12 +1684,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     <name>MainWindow</name>
     <message>
         <location filename="../../panelreview/ui/app/main_window.py" line="+57"/>
-        <location line="+291"/>
+        <location line="+292"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1679,7 +1724,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,7 +1780,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Saved a copy as “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,7 +2596,7 @@ on {where}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+44"/>
+        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+58"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2566,22 +2611,27 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>page {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>1 note here and in its subsections</source>
+        <location line="+54"/>
+        <source>1 recommendation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} notes here and in its subsections</source>
+        <location line="+0"/>
+        <source>{n} recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{counts} here and in its subsections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>1 note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,12 +2644,12 @@ on {where}</source>
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+22"/>
+        <location line="+55"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Outline of the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2609,7 +2659,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>&amp;Go to this section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,7 +2731,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Took out the last import ({names}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,7 +3345,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_controller.py" line="+120"/>
+        <location filename="../../panelreview/ui/app/review_controller.py" line="+125"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3628,7 +3678,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Read-only: changes are not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4129,6 +4179,11 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+0"/>
         <source>CSV file for a spreadsheet (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -153,3 +153,18 @@ def test_a_pack_can_be_checked_before_importing_it(clerk: Review, good_pack: Pat
     pack = clerk.check_pack(good_pack)
     assert pack.member_name == "Cllr Ann Jones" and len(pack.rows["annotations"]) == 5
     assert state(clerk, skip=set()) == before
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        pytest.param({"id": "not-an-id"}, id="member id not a UUID"),
+        pytest.param({"name": "   "}, id="blank member name"),
+        pytest.param({"name": 42}, id="member name not text"),
+    ],
+)
+def test_a_pack_whose_sender_is_malformed_is_damaged(
+    clerk: Review, good_pack: Path, tmp_path: Path, member: dict[str, object]
+) -> None:
+    bad = rebuild_pack(good_pack, tmp_path / "bad.pcpack", manifest=lambda m: m["member"].update(member))
+    _refused(clerk, bad, DamagedPack, "damaged")

@@ -7,6 +7,9 @@ in any order and any grouping.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,7 @@ from uuid import uuid4
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from panelreview.core.merge import join, merge_rows
+from panelreview.core.merge import join, merge_rows, newest
 from panelreview.core.review import Visibility
 from panelreview.storage import Review, create_review
 from tests.clerk.conftest import DRAFT_TEXT
@@ -84,6 +87,22 @@ def test_merge_returns_exactly_the_rows_that_change(stored: list[Version], incom
     for key, row in changed.items():
         assert key not in current or row["updated"] >= current[key]["updated"]
     assert merge_rows(everything, incoming + stored, COLUMNS) == {}  # taking it all again changes nothing
+
+
+def test_a_tie_is_settled_as_every_copy_of_panelreview_settles_it() -> None:
+    """Copies of different PanelReview versions must pick the same winner of a tie of times: the
+    version whose values, as compact UTF-8 JSON in column order, have the larger SHA-256."""
+
+    def digest(row: Version) -> str:
+        values = json.dumps([row[c] for c in COLUMNS], ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(values.encode()).hexdigest()
+
+    bodies = ["Budget “thin”", "Budget thin", "Cllr\u00a0Jones asked", "Victims’ code", "", "x", "y", "z"]
+    for first, second in itertools.combinations(bodies, 2):
+        a = {"id": "a", "body": first, "updated": TIMES[0], "deleted": 0}
+        b = {**a, "body": second}
+        expected = a if digest(a) > digest(b) else b
+        assert newest(a, b, COLUMNS) == expected == newest(b, a, COLUMNS)
 
 
 def test_merge_keeps_the_newest_edit_and_the_withdrawal() -> None:

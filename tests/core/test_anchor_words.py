@@ -243,3 +243,53 @@ def test_match_offsets_maps_each_visible_character_to_the_same_character(
     for i, c in enumerate(shown):  # spaces and the number in front map to nothing
         if c.isspace() or i < len(number):
             assert offsets[i] is None
+
+
+def _mapped(document: Document, placed: list[PlacedWord]) -> list[tuple[str, str | None]]:
+    """Each placed word and the draft text it points at (None: not the draft's text)."""
+    text, _ = full_text(document.blocks)
+    return [
+        (w.text, text[w.start : w.end] if w.start is not None and w.end is not None else None) for w in placed
+    ]
+
+
+def test_a_word_hyphenated_at_a_line_end_points_at_its_two_parts() -> None:
+    text = "Every neighbourhood team will have a named officer."
+    document, words = _page(
+        [("Teams", ["Teams"]), (text, ["Every neigh-", "bourhood team will have a named officer."])]
+    )
+    mapped = _mapped(document, _placed(document, words))
+    assert ("neigh-", "neigh") in mapped
+    assert ("bourhood", "bourhood") in mapped
+    assert ("officer.", "officer.") in mapped
+
+
+def test_words_not_in_the_text_on_a_line_do_not_upset_the_words_after_them() -> None:
+    text = "Safer streets for all of us, and a better plan for the whole county by 2030."
+    document, words = _page([("Teams", ["Teams"]), (text, [text])])
+    x0, y0, _, y1, _ = next(w for w in words if w[4] == "all")
+    # Stamps printed over "all": one not in the text, one a short word that comes much later in it.
+    words += [(x0 + 1, y0, x0 + 40, y1, "APPROVED"), (x0 + 2, y0, x0 + 30, y1, "by")]
+    mapped = _mapped(document, _placed(document, words))
+    assert [m for w, m in mapped if w in ("APPROVED", "of", "us,", "better", "by", "2030.")] == [
+        None,
+        None,
+        "of",
+        "us,",
+        "better",
+        "by",
+        "2030.",
+    ]
+
+
+def test_a_word_touching_two_close_lines_belongs_to_the_nearer_one() -> None:
+    first, second = "One two three", "four five six"
+    document, words = _page([("Heading", ["Heading"]), (f"{first} {second}", [first, second])])
+    # Tight leading: the second line's words reach up into the first line's box.
+    words = [
+        (x0, y0 - 3, x1, y1, w) if w in second.split() else (x0, y0, x1, y1, w) for x0, y0, x1, y1, w in words
+    ]
+    placed = _placed(document, words)
+    lines = {w.text: w.line for w in placed}
+    assert lines["One"] == lines["three"] != lines["four"] == lines["six"]
+    assert dict(_mapped(document, placed))["five"] == "five"

@@ -61,3 +61,18 @@ def test_pdf_uses_the_bundled_fonts_even_without_system_fonts(
             for d in f.get("/DescendantFonts", [f])
         }
     assert names and all("DejaVuSans" in n for n in names), names
+
+
+def test_text_the_bundled_fonts_cannot_draw_still_gives_a_tagged_pdf() -> None:
+    """A member's note in Chinese: the PDF is still written (in a computer's font that has the
+    characters if there is one), tagged, with the words in its text layer; never an error."""
+    import pymupdf
+
+    from panelreview.export.pdf_writer import pdf_bytes
+
+    doc = Exported(title="Notes", subject="", author="Panel")
+    doc.add(Heading("Comments", 1), para("A resident wrote: 警察和犯罪计划 (the plan)."))
+    with pymupdf.open(stream=pdf_bytes(doc), filetype="pdf") as pdf:
+        assert pdf.xref_get_key(pdf.pdf_catalog(), "MarkInfo/Marked")[1] == "true"
+        text = pdf[0].get_text()
+    assert "和犯罪计划 (the plan)" in text and "A resident wrote" in text

@@ -69,7 +69,7 @@ def test_the_command_line_offers_to_renumber(
 
     assert main(["export", str(westshire), "-o", str(tmp_path / "r.docx")]) == 0
     err = capsys.readouterr().err
-    assert "R3 withdrawn after numbering" in err and "panelreview number" in err
+    assert "R3 was withdrawn after numbering" in err and "panelreview number" in err
 
 
 def test_the_table_says_what_it_holds(clerk: Review, tmp_path: Path) -> None:
@@ -125,3 +125,17 @@ def test_a_recommendation_keeps_its_reason_and_reference_on_its_page(clerk: Revi
     group = paragraphs[start : start + 3]  # wording, reason, reference
     assert [p.text.split(":")[0] for p in group] == ["Recommendation R1", "Reason", "Plan reference"]
     assert all(p._p.pPr.find(qn("w:keepNext")) is not None for p in group[:2])  # Word keeps them together
+
+
+def test_the_comment_tables_have_the_same_columns_on_every_page(clerk: Review, tmp_path: Path) -> None:
+    document = open_docx(export_report(clerk, tmp_path / "t.docx", shape="table"))
+    grids = {tuple(c.get(qn("w:w")) for c in t._tbl.xpath("./w:tblGrid/w:gridCol")) for t in document.tables}
+    assert len(document.tables) == 5 and len(grids) == 1  # one set of widths for every table
+    columns = set()
+    with pymupdf.open(export_report(clerk, tmp_path / "t.pdf", shape="table")) as doc:
+        for page in doc:
+            words = page.get_text("words")
+            for head in (w for w in words if w[4] == "No."):  # each table's header row
+                row = [w for w in words if abs(w[1] - head[1]) < 1]
+                columns.add(tuple(round(w[0]) for w in row if w[4] in ("No.", "Panel’s", "Commissioner’s")))
+    assert len(columns) == 1  # the response column starts at the same place in every table

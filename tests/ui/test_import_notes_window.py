@@ -81,7 +81,16 @@ def test_import_from_the_file_menu_offers_others_notes_and_is_one_undo_step(
     assert session.undo_stack.undoText() == "Import notes from “annotated by hand.pdf”"
     session.undo_stack.undo()
     assert texts(session) == []
+    assert not window.window_actions.undo_notes_import.isEnabled()
     session.undo_stack.redo()
+    assert len(texts(session)) == 2
+
+    take_out = window.window_actions.undo_notes_import  # as after closing and reopening the review
+    assert take_out in file_menu.actions() and take_out.isEnabled()  # type: ignore[union-attr]
+    session.undo_stack.clear()
+    take_out.trigger()
+    assert texts(session) == [] and not take_out.isEnabled()
+    session.undo_stack.undo()  # taking them out is itself one undo step
     assert len(texts(session)) == 2
 
 
@@ -105,3 +114,32 @@ def test_a_dropped_annotated_file_asks_whether_to_import_or_open(
     assert window.notes_drop.handle(annotated) is True  # Import Its Notes
     assert texts(session) == ["What is the target?"]
     assert window.notes_drop.handle(draft) is False and len(asked) == 3  # no notes: it simply opens
+
+
+def test_the_clerk_names_unnamed_notes_and_enter_imports(qtbot: Any, tmp_path: Path) -> None:
+    from panelreview.ingest import read_document_bytes
+    from panelreview.ingest.notes import read_notes_bytes
+    from panelreview.storage import create_review
+    from tests.notes_import.marking import edge_note
+
+    data = draft_pdf()
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    edge_note(doc[2], (80, 95), "No name on this one")
+    notes = read_notes_bytes(save(doc), "edge.pdf")
+    review = create_review(
+        tmp_path / "panel.pcpr",
+        data,
+        read_document_bytes(data, "d.pdf"),
+        member_name="Jo Clerk",
+        role="clerk",
+    )
+    try:
+        dialog = import_notes.ImportNotesDialog(None, review.plan_notes(notes), clerk=True)
+        qtbot.addWidget(dialog)
+        assert not dialog.import_button.isEnabled()  # nothing to import until the note has a name
+        dialog.unnamed.setText("Cllr Fay Hill")
+        assert dialog.import_button.isEnabled() and dialog.import_button.isDefault()
+        review.import_notes(notes, accept=dialog.accepted_keys(), unnamed_as=dialog.unnamed_as())
+        assert [a.author.name for a in review.annotations()] == ["Cllr Fay Hill"]
+    finally:
+        review.close()

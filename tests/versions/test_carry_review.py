@@ -76,6 +76,9 @@ def test_items_follow_their_content_and_the_removed_outcome_is_orphaned(v1_revie
     assert v1_review.document(versions[0].id).file_name == "westshire-plan-v1.pdf"
     old_anchor = v1_review.item_anchor(orphan.item_id, versions[0].id)
     assert old_anchor is not None and old_anchor.section_id is not None
+    on_v1 = v1_review.anchors_on(versions[0].id)
+    assert len(on_v1) == 4 and on_v1[orphan.item_id] == old_anchor
+    assert orphan.item_id not in v1_review.anchors_on(versions[1].id)
 
 
 def test_undo_and_redo_in_the_window(v1_review: Review, samples: Path):
@@ -157,3 +160,27 @@ def test_cancelling_changes_nothing(v1_review: Review, samples: Path):
         v1_review.add_draft_version(data, document, progress=cancel)
     assert seen and len(v1_review.versions()) == 1
     assert _labels(v1_review)["Good to see VAWG."].startswith("2.4 ")
+
+
+def test_was_it_addressed_covers_the_sections_a_recommendation_cites(v1_review: Review, samples: Path):
+    sections = {s.number: s.id for s in v1_review.sections() if s.number}
+    rec = v1_review.add_recommendation(
+        "Join up exploitation and VAWG work.",
+        anchor=v1_review.anchor_for(section="2.2"),
+        section_ids=[sections["2.3"], sections["2.4"]],
+    )
+    data, document = _read(samples, "westshire-plan-v2.pdf")
+    v1_review.add_draft_version(data, document)
+    view = v1_review.addressed_view(str(rec.item_id))
+    how = {c.old.number: (c.how, c.new.number if c.new else None) for c in view.cited}
+    assert how == {"2.2": ("unchanged", "2.2"), "2.3": ("removed", None), "2.4": ("renumbered", "2.3")}
+    assert view.judgement is None
+    v1_review.record_addressed(str(rec.item_id), "not addressed", "Still two strategies")
+    judged = v1_review.addressed_view(str(rec.item_id)).judgement
+    assert (
+        judged is not None
+        and judged.status.value == "not-addressed"
+        and judged.comment == "Still two strategies"
+    )
+    with pytest.raises(UserError, match="not a judgement"):
+        v1_review.record_addressed(str(rec.item_id), "sort of")

@@ -28,6 +28,7 @@ class Actions:
     close_review: QAction
     save_copy: QAction
     import_notes: QAction
+    undo_notes_import: QAction
     review_settings: QAction
     export_report: QAction
     export_notes: QAction
@@ -104,6 +105,12 @@ def build_actions(window: QMainWindow) -> Actions:
             tr("&Import Notes from a PDF or Word File…"),
             "Ctrl+I",
             tr("Bring in notes made in another program: an annotated PDF, or comments in a Word file"),
+        ),
+        undo_notes_import=_action(
+            window,
+            tr("Take Out the &Last Imported Notes"),
+            None,
+            tr("Remove everything the last import of notes brought in, also after the review was reopened"),
         ),
         review_settings=_action(
             window,
@@ -203,6 +210,7 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     file_menu.addSeparator()
     file_menu.addAction(actions.save_copy)
     file_menu.addAction(actions.import_notes)
+    file_menu.addAction(actions.undo_notes_import)
     file_menu.addSeparator()
     file_menu.addAction(actions.review_settings)
     file_menu.addAction(actions.export_report)

@@ -97,10 +97,11 @@ class ImportNotesDialog(QDialog):
             parts.append(tr("{n} imported before will be updated.").format(n=len(updated)))
         same = report.having(SAME)
         if same:
-            parts.append(tr("{n} are already in this review.").format(n=len(same)))
+            parts.append(tr("{n} of its notes are already in this review.").format(n=len(same)))
         self.summary = QLabel(" ".join(parts))
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        if parts:
+            layout.addWidget(self.summary)
         if report.version_note:
             note = QLabel(report.version_note)
             note.setWordWrap(True)
@@ -127,8 +128,10 @@ class ImportNotesDialog(QDialog):
         unnamed = [n for n in report.having(SKIP) if not n.item.author]
         if clerk and unnamed:
             ask = QLabel(
-                tr(
-                    "{n} notes in the file name no author. Whose are they? (Leave empty to skip them.)"
+                tr("1 note in the file names no author. Whose is it? (Leave this empty to skip it.)")
+                if len(unnamed) == 1
+                else tr(
+                    "{n} notes in the file name no author. Whose are they? (Leave this empty to skip them.)"
                 ).format(n=len(unnamed))
             )
             ask.setWordWrap(True)
@@ -136,7 +139,12 @@ class ImportNotesDialog(QDialog):
             layout.addWidget(self.unnamed)
         else:
             self.unnamed.hide()
-        left = [f"{n.reason} ({_short(n.item.text or n.item.origin, 40)})" for n in report.having(SKIP)]
+        asked = clerk and bool(unnamed)  # the unnamed ones are asked about above, not listed again
+        left = [
+            f"{n.reason} ({_short(n.item.text or n.item.origin, 40)})"
+            for n in report.having(SKIP)
+            if not (asked and not n.item.author)
+        ]
         left += [  # pop-up windows are part of their notes: not worth a member's attention
             f"{count} {reason}"
             for reason, count in report.left_out.items()
@@ -151,6 +159,9 @@ class ImportNotesDialog(QDialog):
             skipped.setWordWrap(True)
             layout.addWidget(skipped)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setAutoDefault(False)  # Enter never cancels
         self.import_button = buttons.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -206,7 +217,9 @@ class ImportNotesDialog(QDialog):
         return self.unnamed.text().strip() or None
 
     def _update_button(self) -> None:
-        self.import_button.setEnabled(self._has_own or bool(self.accepted_keys()) or bool(self.unnamed_as()))
+        ready = self._has_own or bool(self.accepted_keys()) or bool(self.unnamed_as())
+        self.import_button.setEnabled(ready)
+        self.import_button.setDefault(ready)  # Enter imports once there is something to import
 
 
 class NotesImporter(QObject):
@@ -280,6 +293,18 @@ class NotesImporter(QObject):
         self.imported.emit(report)
         QMessageBox.information(self._parent, tr("Notes imported"), _summary_text(report))
         return True
+
+    def take_out_last(self, session: ReviewSession) -> bool:
+        """Remove what the last import of notes brought in, as one undo step."""
+        return _taken_out(self, session)
+
+
+def _taken_out(importer: NotesImporter, session: ReviewSession) -> bool:
+    change = run_busy(session, session.review.undo_last_notes_import)
+    if change is None:
+        return False
+    importer.status.emit(change.label + ".")
+    return True
 
 
 def _summary_text(report: NotesImportReport) -> str:

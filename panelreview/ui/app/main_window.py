@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: messages.show_about(self))
         a.save_copy.triggered.connect(self.save_copy)
         a.import_notes.triggered.connect(lambda: self.import_notes())
+        a.undo_notes_import.triggered.connect(self.undo_notes_import)
         a.review_settings.triggered.connect(self.edit_review_settings)
         a.export_report.triggered.connect(lambda: self.export(REPORT))
         a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
@@ -355,7 +356,10 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.wiring.commit_editors()
-        self.exporter.ask_and_export(what, session.path, session.path.stem)
+        from panelreview.export.facts import report_checks
+
+        warnings = report_checks(session.review) if what == REPORT else []
+        self.exporter.ask_and_export(what, session.path, session.path.stem, warnings)
 
     def edit_review_settings(self) -> None:
         """File › Review Settings…: the names and dates the report is headed with."""
@@ -469,6 +473,12 @@ class MainWindow(QMainWindow):
                 self.open_path(paths[0])
 
     # ----- notes made elsewhere -----------------------------------------------------------------
+    def undo_notes_import(self) -> None:
+        """File › Take Out the Last Imported Notes: one undo step (Edit › Undo puts them back)."""
+        session = self.session
+        if session is not None and not session.read_only:
+            self.notes_importer.take_out_last(session)
+
     def import_notes(self, path: Path | None = None, notes: NotesFile | None = None) -> None:
         """File › Import Notes from a PDF or Word File… (or a file dropped and chosen for its notes)."""
         session = self.controller.ready_for_edit(lambda: self.import_notes(path, notes))

@@ -108,7 +108,12 @@ class ReviewController(QObject):
     def _refresh_marks(self) -> None:
         notes = self.notes.notes
         self.outline.set_counts(
-            Counter(n.anchor.section_id for n in notes if n.anchor.section_id is not None)
+            Counter(n.anchor.section_id for n in notes if n.anchor.section_id is not None),
+            Counter(
+                r.anchor.section_id
+                for r in self.recommendations.recommendations
+                if r.anchor.section_id is not None
+            ),
         )
         items = [
             HighlightItem(n.id, n.kind, n.anchor, self._tooltip(kind_label(n.kind), n.author.name, n.body))

@@ -29,7 +29,7 @@ from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reader.document_worker import LoadedDraft
-from panelreview.ui.reader.outline_panel import OutlinePanel
+from panelreview.ui.reader.outline_panel import OPENING_WIDTH, OutlinePanel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import ReflowView
 from panelreview.ui.session.review_session import ReviewSession
@@ -156,6 +156,8 @@ class SessionWiring(QObject):
         w.clerk_ui.session_changed(session)
         session.saved.connect(self._on_saved)
         session.failed.connect(self._on_failed)
+        # an import (of notes or packs), or its undoing, changes what "Take Out…" can do
+        session.changed.connect(lambda change: self.update_actions() if "imports" in change.tables else None)
         session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
         session.undo_stack.cleanChanged.connect(lambda _c: self._undo_texts())
         self._failing = ""
@@ -280,7 +282,7 @@ class SessionWiring(QObject):
         if not w.docks_sized:
             # On a small screen the draft keeps at least half the width.
             width = w.width()
-            sizes = [min(300, width * 22 // 100), min(380, width * 28 // 100)]
+            sizes = [min(OPENING_WIDTH, width * 22 // 100), min(380, width * 28 // 100)]
             w.resizeDocks([w.outline, w.notes], sizes, Qt.Orientation.Horizontal)
             w.docks_sized = True
 
@@ -310,5 +312,8 @@ class SessionWiring(QObject):
             action.setEnabled(session is not None)
         a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
         a.import_notes.setEnabled(writable)
+        a.undo_notes_import.setEnabled(
+            writable and session is not None and session.review.can_undo_notes_import()
+        )
         w.outline.can_annotate = writable
         self._undo_texts()
