@@ -1683,13 +1683,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+57"/>
-        <location line="+292"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+59"/>
+        <location line="+299"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-251"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,7 +1724,17 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+78"/>
+        <source>Note deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommendation deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3345,7 +3355,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_controller.py" line="+125"/>
+        <location filename="../../panelreview/ui/app/review_controller.py" line="+127"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3361,12 +3371,12 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>Nothing selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-97"/>
         <source>Select some text in the draft, or choose a section in the outline, first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3381,7 +3391,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>Select the passage in the draft first, then choose Link the selected passage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3658,7 +3668,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/app/session_wiring.py" line="+146"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+148"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4204,6 +4214,29 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+5"/>
         <source>Response tracker not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <location filename="../../panelreview/ui/common/undo_notice.py" line="+29"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put it back ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{what} —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo: {what}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -26,9 +26,11 @@ from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
 from panelreview.ui.app.session_wiring import SessionWiring
 from panelreview.ui.app.start_view import StartView
+from panelreview.ui.app.window_size import clamp_to_screen, first_run_size
 from panelreview.ui.clerk.install import install_clerk_ui
 from panelreview.ui.common.background import wait_for_background
 from panelreview.ui.common.info_bar import InfoBar
+from panelreview.ui.common.undo_notice import UndoNotice
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
 from panelreview.ui.dialogs.save_copy import CopySaver
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         for label in (self.section_label, self.save_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
+        self.undo_notice = UndoNotice()  # "Note deleted — Undo", after a deletion
+        self.statusBar().addWidget(self.undo_notice)
 
         self.opener = DraftOpener(service, self)
         self.reviews = ReviewOpener(self)
@@ -193,6 +197,11 @@ class MainWindow(QMainWindow):
         self.pdf_view.position_changed.connect(self._on_pdf_position)
         self.reflow_view.position_changed.connect(self._on_reflow_position)
         self.exporter.finished.connect(self._exported)
+        self.controller.note_deleted.connect(lambda _id: self._deleted(self.tr("Note deleted")))
+        self.controller.recommendation_deleted.connect(
+            lambda _id: self._deleted(self.tr("Recommendation deleted"))
+        )
+        self.undo_notice.undo_requested.connect(self.wiring.undo)
         self.wiring.wire()
 
     # ----- opening ------------------------------------------------------------------------------
@@ -383,6 +392,13 @@ class MainWindow(QMainWindow):
             message = self.tr("Exported “{name}”. It includes your private notes: keep it to yourself.")
         self.statusBar().showMessage(message.format(name=path.name), 12000)
 
+    def _deleted(self, what: str) -> None:
+        """Say what the Delete key (or button) just did, with the way back beside it."""
+        session = self.session
+        if session is not None:
+            self.statusBar().clearMessage()
+            self.undo_notice.show_notice(what, session.undo_stack)
+
     # ----- navigation ---------------------------------------------------------------------------
     def _show_recommendation(self, rec_id: str) -> None:
         self.recommendations.show()
@@ -494,8 +510,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            clamp_to_screen(self)
         else:
-            self.resize(1280, 840)
+            first_run_size(self)
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.docks_sized = self.restoreState(state)

@@ -42,6 +42,8 @@ class ReviewController(QObject):
     highlights_changed = Signal(list)  # [HighlightItem]
     document_set = Signal(object)  # Document | None: the draft now shown
     session_set = Signal(object)  # ReviewSession | None: the review now open
+    note_deleted = Signal(str)  # a note was deleted (one undo step): the window says so
+    recommendation_deleted = Signal(str)
 
     def __init__(
         self,
@@ -264,8 +266,11 @@ class ReviewController(QObject):
     # ----- changing -----------------------------------------------------------------------------
     def delete_note(self, note_id: str) -> None:
         session = self._ready(lambda: None)
-        if session is not None:
-            session.run(lambda: session.review.delete_annotation(note_id))
+        if session is None:
+            return
+        change = session.run(lambda: session.review.delete_annotation(note_id))
+        if change is not None and not change.is_empty:
+            self.note_deleted.emit(note_id)
 
     def delete_current(self) -> None:
         """Edit → Delete: the note chosen in the Notes panel."""
@@ -275,8 +280,11 @@ class ReviewController(QObject):
 
     def delete_recommendation(self, rec_id: str) -> None:
         session = self._ready(lambda: None)
-        if session is not None:
-            session.run(lambda: session.review.delete_recommendation(rec_id))
+        if session is None:
+            return
+        change = session.run(lambda: session.review.delete_recommendation(rec_id))
+        if change is not None and not change.is_empty:
+            self.recommendation_deleted.emit(rec_id)
 
     def link_passage(self, rec_id: str) -> None:
         """Link the selected passage: a highlight on it, linked to the recommendation (one step)."""

@@ -24,6 +24,7 @@ from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.start_view import StartView
 from panelreview.ui.clerk.install import ClerkUi
 from panelreview.ui.common.info_bar import InfoBar
+from panelreview.ui.common.undo_notice import UndoNotice
 from panelreview.ui.dialogs import messages
 from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
@@ -54,6 +55,7 @@ class WiredWindow(Protocol):
     checklist_panel: ChecklistPanel
     recent_menu: QMenu
     save_label: QLabel
+    undo_notice: UndoNotice
     clerk_ui: ClerkUi
 
     @property
@@ -232,6 +234,7 @@ class SessionWiring(QObject):
             return
         self.commit_editors()
         self.save_position()
+        w.undo_notice.dismiss()
         w.controller.set_session(None)
         w.clerk_ui.session_changed(None)  # after the controller: it asks the window for the session
         session.close()
