@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+86"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+88"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,6 +129,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go to the next search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Go to the previous search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Delete Note</source>
         <translation type="unfinished"></translation>
@@ -239,7 +259,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Larger Text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,7 +335,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,17 +543,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-37"/>
         <source>Open a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>PanelReview reviews (*.pcpr)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,7 +1204,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../panelreview/ui/notes/find_panel.py" line="+46"/>
+        <location filename="../../panelreview/ui/notes/find_panel.py" line="+139"/>
         <source>Type a word to search for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,7 +1230,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Nothing found for “{terms}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,7 +1265,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Opening pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,12 +1288,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     <name>MainWindow</name>
     <message>
         <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
-        <location line="+273"/>
+        <location line="+275"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-235"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,7 +1323,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2895,7 +2915,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewOpener</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_opener.py" line="+75"/>
+        <location filename="../../panelreview/ui/app/review_opener.py" line="+79"/>
         <source>{reason}
 
 Open it read-only, to look without changing it?</source>
@@ -2907,12 +2927,77 @@ Open it read-only, to look without changing it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Could not open the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+9"/>
+        <source>Your notes are safe in “{name}” (in {folder}), but PanelReview cannot save changes to it: the file or its folder is read-only.
+
+Open it read-only to read your notes, or save a copy somewhere you can write to and carry on working in the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Review cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Read-Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save a Copy Elsewhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>The copy was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save a Copy to Work In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PanelReview reviews (*.pcpr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>You already have a review of this draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your review of this draft is “{name}”, in {folder}. It is not open now, so notes cannot go into it.
+
+Open it again, or start a second, separate review of this draft (your notes in “{name}” stay where they are)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open Existing Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start a Second Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>The review file could not be made because of an unexpected problem. The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>

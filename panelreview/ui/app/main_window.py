@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         a.close_review.triggered.connect(self.close_draft)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_panel.start)
+        a.find_next.triggered.connect(lambda: self.find_panel.step(1))
+        a.find_previous.triggered.connect(lambda: self.find_panel.step(-1))
         a.zoom_in.triggered.connect(self.zoom_in)
         a.zoom_out.triggered.connect(self.zoom_out)
         a.fit_width.triggered.connect(self.pdf_view.fit_width)
@@ -424,7 +426,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_document = self.draft is not None
         a = self.window_actions
-        for action in (a.zoom_in, a.zoom_out, a.find, a.close_review):
+        for action in (a.zoom_in, a.zoom_out, a.find, a.find_next, a.find_previous, a.close_review):
             action.setEnabled(has_document or self._pdf_showing())
         a.fit_width.setEnabled(has_document and self._pdf_showing())
         self._page_box_action.setVisible(self._pdf_showing())
