@@ -887,7 +887,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+66"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+67"/>
         <source>&amp;New Version of the Draft…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,7 +937,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -988,16 +988,19 @@ If it happens again, please send the log file to your clerk or IT team; it says 
     </message>
     <message>
         <location line="+7"/>
+        <location line="+8"/>
         <source>no place in this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
+        <location line="+8"/>
         <source>the whole draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
+        <location line="+8"/>
         <source>{section} (p. {page})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,12 +1041,12 @@ If it happens again, please send the log file to your clerk or IT team; it says 
     </message>
     <message>
         <location line="+1"/>
-        <source>reworded</source>
+        <source>text changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>renamed and reworded</source>
+        <source>renamed, text changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1237,7 +1240,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>AddressedDialog</name>
     <message>
-        <location filename="../../panelreview/ui/versions/addressed.py" line="+51"/>
+        <location filename="../../panelreview/ui/versions/addressed.py" line="+52"/>
         <source>Was It Addressed?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,12 +1275,12 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>not in this version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>It cites no section of the draft: judge it from the new version as a whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,7 +1343,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>CarryOver</name>
     <message>
-        <location filename="../../panelreview/ui/versions/carry_over.py" line="+176"/>
+        <location filename="../../panelreview/ui/versions/carry_over.py" line="+178"/>
         <source>Choose the New Version of the Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,13 +1353,13 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>A new version of the plan you are reviewing?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>“{name}” looks like another version of the plan you are reviewing ({share}% of its sections match {current}).
+        <source>“{name}” looks like another version of the plan you are reviewing: {share}% of its sections match those of {current}.
 
 Carry your review over to it? Your notes and recommendations follow it; any that cannot be placed are listed for you. Or open it separately, with a review of its own.</source>
         <translation type="unfinished"></translation>
@@ -1469,7 +1472,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>S&amp;how in the Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1509,7 +1512,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>{status} · {kind}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4908,7 +4911,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>VersionDetailsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/versions/carry_over.py" line="-300"/>
+        <location filename="../../panelreview/ui/versions/carry_over.py" line="-305"/>
         <source>New Version of the Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5046,17 +5049,17 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{section} — {how}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Removed: {section}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+44"/>
         <source>No recommendation chosen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5076,12 +5079,12 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>Changed since {old}: {how}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Compare with the &amp;Previous Version…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -77,22 +78,23 @@ class AddressedDialog(QDialog):
         self.cited.setWordWrap(True)
         self.cited.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for cited in view.cited:
-            item = QTreeWidgetItem(
-                [
-                    place(cited.old, cited.old_page),
-                    place(cited.new, cited.new_page) if cited.new else self.tr("not in this version"),
-                    how_text(cited.how),
-                ]
-            )
+            old = place(cited.old, cited.old_page)
+            new = place(cited.new, cited.new_page) if cited.new else self.tr("not in this version")
+            item = QTreeWidgetItem([old, new, how_text(cited.how)])
+            for column, text in enumerate((old, new)):
+                item.setToolTip(column, text)
             item.setData(0, CITED_ROLE, (cited.old.id, cited.new.id if cited.new else None))
             self.cited.addTopLevelItem(item)
         first = self.cited.topLevelItem(0)
         if first is not None:
             self.cited.setCurrentItem(first)
         self.cited.setVisible(bool(view.cited))
-        self.cited.setMaximumHeight(150)
-        for column in range(3):
-            self.cited.resizeColumnToContents(column)
+        self.cited.setMaximumHeight(120)
+        header = self.cited.header()  # the columns share the width; a long title ends in "…" (tooltip: all)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.cited.itemActivated.connect(lambda _item, _column: self._compare())
         none_cited = QLabel(
             self.tr("It cites no section of the draft: judge it from the new version as a whole.")

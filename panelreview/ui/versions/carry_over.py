@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -171,13 +171,18 @@ class CarryOver(QObject):
 
     # ----- choosing and reading the new version ---------------------------------------------------
     def choose_file(self) -> Path | None:
+        settings = QSettings()
+        start = str(settings.value(messages.LAST_FOLDER_KEY, "", str) or Path.home())
         name, _ = QFileDialog.getOpenFileName(
             self._parent,
             self.tr("Choose the New Version of the Draft"),
-            "",
+            start,
             self.tr("Draft plans (*.pdf *.docx *.txt *.md);;All files (*)"),
         )
-        return Path(name) if name else None
+        if not name:
+            return None
+        settings.setValue(messages.LAST_FOLDER_KEY, str(Path(name).parent))
+        return Path(name)
 
     def start(self, session: ReviewSession, path: Path, password: str | None = None) -> None:
         """Read ``path`` on a worker, then ask for its label and date and carry ``session`` over."""
@@ -217,8 +222,8 @@ class CarryOver(QObject):
                 self._parent,
                 self.tr("A new version of the plan you are reviewing?"),
                 self.tr(
-                    "“{name}” looks like another version of the plan you are reviewing ({share}% of its "
-                    "sections match {current}).\n\nCarry your review over to it? Your notes and "
+                    "“{name}” looks like another version of the plan you are reviewing: {share}% of its "
+                    "sections match those of {current}.\n\nCarry your review over to it? Your notes and "
                     "recommendations follow it; any that cannot be placed are listed for you. Or open "
                     "it separately, with a review of its own."
                 ).format(

@@ -81,7 +81,8 @@ class ChangesPanel(QDockWidget):
         self.passage = QTextBrowser()
         self.passage.setObjectName("changes_passage")
         self.passage.setAccessibleName(self.tr("The item's passage, old and new"))
-        self.passage.setMinimumHeight(70)
+        self.passage.setMinimumHeight(60)
+        self.passage.setMaximumHeight(150)  # the buttons below stay in sight on a small screen
         self.show_button = QPushButton(self.tr("S&how in the Draft"))
         self.selection_button = QPushButton(self.tr("Re-attach to the &Selection"))
         self.selection_button.setToolTip(
@@ -112,7 +113,7 @@ class ChangesPanel(QDockWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(6, 6, 6, 6)
         detail_layout.addWidget(self.detail_label)
-        detail_layout.addWidget(self.passage, 1)
+        detail_layout.addWidget(self.passage)
         row1 = QHBoxLayout()
         row1.addWidget(self.show_button)
         row1.addWidget(self.compare_button)
@@ -127,12 +128,13 @@ class ChangesPanel(QDockWidget):
         row3.addStretch(1)
         for row in (row1, row2, row3):
             detail_layout.addLayout(row)
+        detail_layout.addStretch(1)  # the item's details stay at the top, under the list
         self.detail = detail
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(scrolling(detail))
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setWidget(splitter)
         self.setMinimumWidth(300)
@@ -154,7 +156,10 @@ class ChangesPanel(QDockWidget):
         self.list.setVisible(bool(self.records))
         self.empty_label.setVisible(not self.records)
         if not (chosen and self.select(chosen)):
-            self._show(None)
+            if self.records:  # the most urgent item, ready to be dealt with (nothing moves in the draft)
+                self.list.setCurrentRow(0)
+            else:
+                self._show(None)
 
     def _item(self, record: CarryRecord) -> QListWidgetItem:
         status = status_word(record)

@@ -21,13 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QPushButton
 
 from panelreview.core.anchor import Anchor, anchor_section
 from panelreview.core.errors import UserError
+from panelreview.core.model import Document, Section
 from panelreview.core.review import Change
-from panelreview.ui.common.labels import swatch_icon
+from panelreview.ui.common.labels import shorten, swatch_icon
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.review_setup import remember_review
 from panelreview.ui.session.review_session import ReviewSession, draft_bytes
@@ -81,6 +82,7 @@ class VersionsUi(QObject):
         self.changes_toggle = self.panel.toggleViewAction()
         self.changes_toggle.setText(tr("C&hanges Panel"))
         self.changes_toggle.setStatusTip(tr("What carrying over did to each note and recommendation"))
+        self.changes_toggle.triggered.connect(lambda shown: self.panel.raise_() if shown else None)
         self.new_version.triggered.connect(self.choose_new_version)
         self.undo_carry.triggered.connect(self.undo_carrying_over)
         self.compare.triggered.connect(lambda: self.open_comparison(window.outline.current_section()))
@@ -400,9 +402,9 @@ class VersionsUi(QObject):
         for s in new_doc.sections:
             old_sid = counterparts.get(s.id)
             change = changes.get(s.id)
-            label = s.label if change is None else self.tr("{section} — {how}").format(
-                section=s.label, how=how_text(change.how)
-            )  # fmt: skip
+            label = self._path_label(new_doc, s)
+            if change is not None:
+                label = self.tr("{section} — {how}").format(section=label, how=how_text(change.how))
             choices.append(
                 Choice(
                     label, s, old_sections.get(old_sid) if old_sid is not None else None, change is not None
@@ -410,7 +412,9 @@ class VersionsUi(QObject):
             )
         for sid in removed:
             if sid in old_sections:
-                label = self.tr("Removed: {section}").format(section=old_sections[sid].label)
+                label = self.tr("Removed: {section}").format(
+                    section=self._path_label(old_doc, old_sections[sid])
+                )
                 choices.append(Choice(label, None, old_sections[sid], True))
         index = 0
         for i, choice in enumerate(choices):
@@ -431,6 +435,18 @@ class VersionsUi(QObject):
         dialog.show_choice(index)
         dialog.show()
         return dialog
+
+    @staticmethod
+    def _path_label(document: Document, section: Section) -> str:
+        """ "Priority 1 › What we will do": a subsection with a title used in every priority is named
+        with its parent's number or title."""
+        if section.number or section.parent is None:
+            return section.label
+        parent = next((s for s in document.sections if s.id == section.parent), None)
+        if parent is None:
+            return section.label
+        head = parent.number or shorten(parent.title or "", 30)
+        return f"{head} › {section.label}" if head else section.label
 
     # ----- was it addressed? --------------------------------------------------------------------
     def open_addressed(self, rec_id: str | None) -> AddressedDialog | None:
@@ -491,7 +507,14 @@ class VersionsUi(QObject):
         labels = {s.id: s.label for s in document.sections}
         changed_icon = swatch_icon(QColor("#ef8f00"), "Δ", 14)
         added_icon = swatch_icon(QColor("#2e7d32"), "+", 14)
-        for sid, change in review.section_changes().items():
+        blank = QPixmap(14, 14)  # an empty mark keeps unmarked titles in line with marked ones
+        blank.fill(Qt.GlobalColor.transparent)
+        changes = review.section_changes()
+        for sid in labels:
+            item = model.itemFromIndex(model.index_of(sid))
+            if item is not None and sid not in changes:
+                item.setIcon(QIcon(blank))
+        for sid, change in changes.items():
             item = model.itemFromIndex(model.index_of(sid))
             if item is None:
                 continue
@@ -501,6 +524,8 @@ class VersionsUi(QObject):
             note = self.tr("Changed since {old}: {how}").format(old=old_name, how=how)
             item.setToolTip(labels.get(sid, item.text()) + "\n" + note)
             item.setAccessibleText(labels.get(sid, item.text()) + ", " + note)
+        outline.tree.scheduleDelayedItemsLayout()  # the marks narrow the titles: rows re-wrap
+        outline.tree.viewport().update()
 
     def _outline_menu(self, menu: QMenu, section_id: int) -> None:
         menu.addSeparator()

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QIcon
 from panelreview.core.reanchor import CarryStatus
 from panelreview.core.review import SectionRef
 from panelreview.core.versions import CarryRecord, CarrySummary, DraftVersion
-from panelreview.ui.common.labels import count_text, swatch_icon
+from panelreview.ui.common.labels import count_text, shorten, swatch_icon
 
 CONTEXT = "versions"
 
@@ -71,12 +71,20 @@ def place(ref: SectionRef | None, page: str | None) -> str:
     return tr("{section} (p. {page})").format(section=label, page=page) if page else label
 
 
+def short_place(ref: SectionRef | None, page: str | None) -> str:
+    """ "2.3 (p. 7)", or a title cut short where the section has no number: for a list's second line."""
+    if ref is None:
+        return tr("no place in this version")
+    label = tr("the whole draft") if ref.title is None else ref.number or shorten(ref.title, 34)
+    return tr("{section} (p. {page})").format(section=label, page=page) if page else label
+
+
 def where_text(record: CarryRecord) -> str:
-    """Where the item was and is, in one line."""
-    old = place(record.old_section, record.old_page)
+    """Where the item was and is, in one short line."""
+    old = short_place(record.old_section, record.old_page)
     if record.status is CarryStatus.ORPHANED and record.resolution != "reattached":
         return tr("Was in {old}; no place found in this version").format(old=old)
-    new = place(record.new_section, record.new_page)
+    new = short_place(record.new_section, record.new_page)
     if record.status is CarryStatus.UNCHANGED:
         return tr("In {new}").format(new=new)
     if record.status is CarryStatus.EDITED and new == old:
@@ -91,8 +99,8 @@ def how_text(how: str) -> str:
     return {
         "added": tr("new in this version"),
         "renamed": tr("renamed"),
-        "edited": tr("reworded"),
-        "renamed and edited": tr("renamed and reworded"),
+        "edited": tr("text changed"),
+        "renamed and edited": tr("renamed, text changed"),
         "removed": tr("removed"),
         "unchanged": tr("unchanged"),
         "renumbered": tr("renumbered"),
