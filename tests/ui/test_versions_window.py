@@ -256,3 +256,51 @@ def test_opening_the_same_draft_or_declining_opens_as_usual(
     )
     assert window.session is not None
     assert len(window.session.review.versions()) == 1  # a review of its own; the first is untouched
+
+
+def test_cancelling_the_carry_over_changes_nothing(
+    qtbot: Any, window: MainWindow, samples: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    _notes_on_many_sections(session)
+    v1, steps = session.review.current_draft_id, session.undo_stack.count()
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)  # Cancel pressed at once
+    _carry_to(qtbot, window, monkeypatch, samples / "westshire-plan-v2.pdf")
+    qtbot.waitUntil(lambda: "Cancelled" in window.statusBar().currentMessage())
+    assert session.review.current_draft_id == v1
+    assert [v.version_no for v in session.review.versions()] == [1]
+    assert session.undo_stack.count() == steps
+    assert window.draft is not None and window.draft.document.identity.sha256 == v1
+
+
+def test_an_orphan_goes_to_a_chosen_section_or_is_left_unplaced(
+    qtbot: Any, window: MainWindow, samples: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.docx")
+    orphan_id = _notes_on_many_sections(session)[REMOVED_OUTCOME]
+    _carry_to(qtbot, window, monkeypatch, samples / "westshire-plan-v2.docx")
+    qtbot.waitUntil(lambda: len(session.review.versions()) == 2, timeout=OPEN_TIMEOUT_MS)
+    _wait_showing(qtbot, window, session.review.current_draft_id)
+    panel = window.versions_ui.panel
+    assert panel.current_id() == orphan_id  # the most urgent item is chosen already
+
+    # Leave it unplaced: off the to-do list, still in the review with its old passage.
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    record = session.review.carry_record(orphan_id)
+    assert record is not None and record.resolution == "dismissed" and not record.needs_attention
+    assert panel.list.item(panel.row_of(orphan_id)).text().startswith("Left unplaced")
+    assert session.review.annotation(orphan_id) is not None
+    window.window_actions.undo.trigger()
+    assert panel.records[0].item_id == orphan_id and panel.records[0].needs_attention
+
+    # Or choose a section from the list of the new version's sections.
+    target = _section(session, "2.4")
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *args: (target.label, True)))
+    panel.select(orphan_id)
+    qtbot.mouseClick(panel.section_button, Qt.MouseButton.LeftButton)
+    note = session.review.annotation(orphan_id)
+    assert note is not None and note.anchor.section_id == target.id
