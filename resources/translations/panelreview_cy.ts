@@ -887,7 +887,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+67"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+63"/>
         <source>&amp;New Version of the Draft…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4286,6 +4286,64 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
 </context>
 <context>
+    <name>SectionViews</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/section_views.py" line="+77"/>
+        <source>Only one version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This review has only one version of the draft, so there is nothing to compare yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{section} — {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Removed: {section}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No recommendation chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a recommendation in the Recommendations panel first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Was it addressed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Judgement saved. Edit › Undo takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Changed since {old}: {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare with the &amp;Previous Version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SectionsDialog</name>
     <message>
         <location filename="../../panelreview/ui/notes/sections_dialog.py" line="+31"/>
@@ -4984,7 +5042,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>VersionsUi</name>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+95"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+93"/>
         <source>Since {old}: {changed} sections changed or new, {removed} removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5031,61 +5089,6 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+12"/>
         <source>Left unplaced: it stays in the review with its old passage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Only one version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This review has only one version of the draft, so there is nothing to compare yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Could not compare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>{section} — {how}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Removed: {section}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>No recommendation chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Choose a recommendation in the Recommendations panel first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Was it addressed?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Judgement saved. Edit › Undo takes it back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Changed since {old}: {how}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Compare with the &amp;Previous Version…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

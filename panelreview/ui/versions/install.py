@@ -21,24 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QPushButton
 
 from panelreview.core.anchor import Anchor, anchor_section
-from panelreview.core.errors import UserError
-from panelreview.core.model import Document, Section
 from panelreview.core.review import Change
-from panelreview.ui.common.labels import shorten, swatch_icon
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.review_setup import remember_review
 from panelreview.ui.session.review_session import ReviewSession, draft_bytes
 from panelreview.ui.versions.addressed import AddressedDialog
 from panelreview.ui.versions.carry_over import CarryOver
 from panelreview.ui.versions.changes_panel import ChangesPanel
-from panelreview.ui.versions.comparison import Choice, SectionComparisonDialog
-from panelreview.ui.versions.wording import how_text, summary_text, version_name
+from panelreview.ui.versions.comparison import SectionComparisonDialog
+from panelreview.ui.versions.section_views import CHANGE_ROLE, SectionViews
+from panelreview.ui.versions.wording import summary_text, version_name
 
-CHANGE_ROLE = Qt.ItemDataRole.UserRole + 20  # on an outline row: how the section changed, or None
 REFRESHING_TABLES = {"item_anchors", "annotations", "recommendations", "drafts", "settings", "addressed"}
 
 
@@ -59,8 +56,7 @@ class VersionsUi(QObject):
         self._session: ReviewSession | None = None
         self._reload_token: int | None = None
         self._pending_summary = ""
-        self.comparison: SectionComparisonDialog | None = None
-        self.addressed: AddressedDialog | None = None
+        self.views = SectionViews(window, lambda: self.session, self._status)
 
         tr = self.tr
         self.new_version = self._action(
@@ -117,12 +113,12 @@ class VersionsUi(QObject):
             row.insertWidget(1, self.addressed_button)
         extensions = getattr(window.outline, "menu_extensions", None)
         if extensions is not None:
-            extensions.append(self._outline_menu)
+            extensions.append(self.views.outline_menu)
 
         self.carry.carried.connect(self._carried)
         self.carry.status.connect(self._status)
         window.controller.session_set.connect(self._session_set)
-        window.controller.document_set.connect(lambda _document: self._mark_outline())
+        window.controller.document_set.connect(lambda _document: self.views.mark_outline())
         p = self.panel
         p.item_chosen.connect(self.show_item)
         p.reattach_to_selection_requested.connect(self.reattach_to_selection)
@@ -158,11 +154,9 @@ class VersionsUi(QObject):
         self._session = session
         if session is None:
             self.panel.hide()
-            for dialog in (self.comparison, self.addressed):
-                if dialog is not None:
-                    dialog.close()
+            self.views.close_dialogs()
         self.refresh()
-        self._mark_outline()
+        self.views.mark_outline()
 
     def _on_changed(self, change: Change) -> None:
         if _is_version_switch(change):
@@ -245,7 +239,7 @@ class VersionsUi(QObject):
             w.info_bar.add_message(self._pending_summary)
             self._pending_summary = ""
         self.refresh()
-        self._mark_outline()
+        self.views.mark_outline()
 
     # ----- carrying over ----------------------------------------------------------------------------
     def choose_new_version(self) -> None:
@@ -368,170 +362,22 @@ class VersionsUi(QObject):
         else:
             self.open_comparison(None, old_section_id=record.old_section.id)
 
-    # ----- the section comparison ---------------------------------------------------------------
+    # ----- the section views ---------------------------------------------------------------------
+    @property
+    def comparison(self) -> SectionComparisonDialog | None:
+        return self.views.comparison
+
+    @property
+    def addressed(self) -> AddressedDialog | None:
+        return self.views.addressed
+
     def open_comparison(
         self, section_id: int | None, old_section_id: int | None = None
     ) -> SectionComparisonDialog | None:
-        """The section comparison, at ``section_id`` of the current version (or an old section)."""
-        session, w = self.session, self.window
-        if session is None or w.draft is None:
-            return None
-        review = session.review
-        old_id = review.previous_version_id()
-        if old_id is None:
-            messages.show_error(
-                w,
-                self.tr("Only one version"),
-                self.tr("This review has only one version of the draft, so there is nothing to compare yet."),
-            )
-            return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            old_doc = review.document(old_id)
-            new_doc = w.draft.document
-            counterparts = review.section_counterparts(old_id)
-            changes = review.section_changes(old_id)
-            removed = review.removed_sections(old_id)
-        except UserError as err:
-            messages.show_error(w, self.tr("Could not compare"), str(err))
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
-        old_sections = {s.id: s for s in old_doc.sections}
-        choices: list[Choice] = []
-        for s in new_doc.sections:
-            old_sid = counterparts.get(s.id)
-            change = changes.get(s.id)
-            label = self._path_label(new_doc, s)
-            if change is not None:
-                label = self.tr("{section} — {how}").format(section=label, how=how_text(change.how))
-            choices.append(
-                Choice(
-                    label, s, old_sections.get(old_sid) if old_sid is not None else None, change is not None
-                )
-            )
-        for sid in removed:
-            if sid in old_sections:
-                label = self.tr("Removed: {section}").format(
-                    section=self._path_label(old_doc, old_sections[sid])
-                )
-                choices.append(Choice(label, None, old_sections[sid], True))
-        index = 0
-        for i, choice in enumerate(choices):
-            if (section_id is not None and choice.new is not None and choice.new.id == section_id) or (
-                section_id is None and old_section_id is not None and choice.old is not None
-                and choice.old.id == old_section_id
-            ):  # fmt: skip
-                index = i
-                break
-        else:
-            index = next((i for i, c in enumerate(choices) if c.changed), 0)
-        if self.comparison is not None:
-            self.comparison.close()
-            self.comparison.deleteLater()
-        names = (version_name(review.version(old_id)), version_name(review.version()))
-        dialog = SectionComparisonDialog(w, old_doc, new_doc, choices, names)
-        self.comparison = dialog
-        dialog.show_choice(index)
-        dialog.show()
-        return dialog
+        return self.views.open_comparison(section_id, old_section_id)
 
-    @staticmethod
-    def _path_label(document: Document, section: Section) -> str:
-        """ "Priority 1 › What we will do": a subsection with a title used in every priority is named
-        with its parent's number or title."""
-        if section.number or section.parent is None:
-            return section.label
-        parent = next((s for s in document.sections if s.id == section.parent), None)
-        if parent is None:
-            return section.label
-        head = parent.number or shorten(parent.title or "", 30)
-        return f"{head} › {section.label}" if head else section.label
-
-    # ----- was it addressed? --------------------------------------------------------------------
     def open_addressed(self, rec_id: str | None) -> AddressedDialog | None:
-        session, w = self.session, self.window
-        if session is None:
-            return None
-        if rec_id is None:
-            messages.show_error(
-                w,
-                self.tr("No recommendation chosen"),
-                self.tr("Choose a recommendation in the Recommendations panel first."),
-            )
-            return None
-        review = session.review
-        rec = review.recommendation(rec_id)
-        try:
-            view = review.addressed_view(rec_id)
-        except UserError as err:
-            messages.show_error(w, self.tr("Was it addressed?"), str(err))
-            return None
-        names = (
-            version_name(review.version(view.old_draft_id)),
-            version_name(review.version(view.new_draft_id)),
-        )
-        dialog = AddressedDialog(w, rec.wording if rec else "", view, names, not session.read_only)
-        self.addressed = dialog
-
-        def save(status: str, comment: str) -> None:
-            made = session.run(lambda: session.review.record_addressed(rec_id, status, comment))
-            if made is not None:
-                self._status(self.tr("Judgement saved. Edit › Undo takes it back."))
-
-        dialog.saved.connect(save)
-        dialog.compare_requested.connect(
-            lambda old, new: (
-                self.open_comparison(new, old_section_id=old) if new is not None or old is not None else None
-            )
-        )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.finished.connect(lambda _r: setattr(self, "addressed", None))
-        dialog.open()
-        return dialog
-
-    # ----- the outline's marks and menu ---------------------------------------------------------
-    def _mark_outline(self) -> None:
-        """Mark each section changed since the previous version: an icon with a sign, and words in
-        the tooltip and for screen readers (never colour alone)."""
-        session, outline = self.session, self.window.outline
-        if session is None or not self._showing_current():
-            return
-        review = session.review
-        previous = review.previous_version_id()
-        if previous is None:
-            return
-        old_name = version_name(review.version(previous))
-        model = outline.model
-        document = self.window.draft.document
-        labels = {s.id: s.label for s in document.sections}
-        changed_icon = swatch_icon(QColor("#ef8f00"), "Δ", 14)
-        added_icon = swatch_icon(QColor("#2e7d32"), "+", 14)
-        blank = QPixmap(14, 14)  # an empty mark keeps unmarked titles in line with marked ones
-        blank.fill(Qt.GlobalColor.transparent)
-        changes = review.section_changes()
-        for sid in labels:
-            item = model.itemFromIndex(model.index_of(sid))
-            if item is not None and sid not in changes:
-                item.setIcon(QIcon(blank))
-        for sid, change in changes.items():
-            item = model.itemFromIndex(model.index_of(sid))
-            if item is None:
-                continue
-            how = how_text(change.how)
-            item.setIcon(added_icon if change.how == "added" else changed_icon)
-            item.setData(change.how, CHANGE_ROLE)
-            note = self.tr("Changed since {old}: {how}").format(old=old_name, how=how)
-            item.setToolTip(labels.get(sid, item.text()) + "\n" + note)
-            item.setAccessibleText(labels.get(sid, item.text()) + ", " + note)
-        outline.tree.scheduleDelayedItemsLayout()  # the marks narrow the titles: rows re-wrap
-        outline.tree.viewport().update()
-
-    def _outline_menu(self, menu: QMenu, section_id: int) -> None:
-        menu.addSeparator()
-        action = menu.addAction(self.tr("Compare with the &Previous Version…"))
-        action.setEnabled(self._several_versions() and self._showing_current())
-        action.triggered.connect(lambda: self.open_comparison(section_id))
+        return self.views.open_addressed(rec_id)
 
     def _status(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 12000)
