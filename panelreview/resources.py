@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from panelreview.core.checklist_data import Checklist
 
 PACKAGED_FOLDER = "_resources"  # inside the package, in a wheel and in a bundle
 SAMPLE_DRAFT = ("samples", "westshire-draft-plan.pdf")
@@ -67,3 +70,46 @@ def app_icon_paths() -> list[Path]:
 def translations_dir() -> Path | None:
     """The folder of the application's compiled translations (``panelreview_<language>.qm``), if shipped."""
     return resource_path("translations")
+
+
+CHECKLIST = ("checklist", "statutory.json")
+
+
+def checklist_path() -> Path | None:
+    """The statutory checklist PanelReview ships (a panel may give its own adjusted copy instead)."""
+    return resource_path(*CHECKLIST)
+
+
+def load_checklist(path: str | Path | None = None) -> Checklist:
+    """The statutory checklist: the one shipped, or a panel's own file at ``path``.
+
+    Raises :class:`~panelreview.core.checklist_data.ChecklistError` (a UserError) with a plain
+    message when the file is missing, unreadable or not a checklist.
+    """
+    import json
+
+    from panelreview.core.checklist_data import ChecklistError, parse_checklist
+
+    source = Path(path) if path is not None else checklist_path()
+    if source is None:
+        raise ChecklistError("This copy of PanelReview has lost its statutory checklist. Reinstall it.")
+    cached = _CHECKLISTS.get(source)
+    if cached is not None and path is None:
+        return cached
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ChecklistError(f"There is no checklist file “{source}”.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChecklistError(f"The checklist “{source.name}” could not be read ({exc}).") from None
+    except ValueError as exc:
+        raise ChecklistError(
+            f"The checklist “{source.name}” is not valid JSON ({exc}). Check the commas and quotes."
+        ) from None
+    checklist = parse_checklist(data, f"The checklist “{source.name}”")
+    if path is None:
+        _CHECKLISTS[source] = checklist
+    return checklist
+
+
+_CHECKLISTS: dict[Path, Checklist] = {}

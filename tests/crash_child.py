@@ -84,7 +84,10 @@ def _instrument(folder: Path, point: str) -> None:
 
 
 def main(argv: list[str]) -> None:
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a shutdown that unwinds, like Ctrl+C
+    # Ctrl+C raises KeyboardInterrupt, as in a terminal, even when started by a shell or runner
+    # that ignores SIGINT in background processes; a shutdown (SIGTERM) unwinds the same way.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     kind, *args = argv
     target = Path(args[-2]).resolve()
     point = args[-1]

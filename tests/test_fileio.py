@@ -105,9 +105,11 @@ def test_file_names_made_from_titles_are_safe_everywhere_and_never_replace_a_fil
 
     assert safe_file_stem('Plan 2025/29: "Draft" v2?.') == "Plan 2025 29 Draft v2"
     assert safe_file_stem("  /// ") == "Review"
+    assert safe_file_stem("Annex X. ") == "Annex X"  # only dots and spaces are trimmed from the ends
     assert len(safe_file_stem("x" * 300)) == 120
     first = unused_path(tmp_path, "Plan", ".pcpr")
     assert first.name == "Plan.pcpr"
     first.write_bytes(b"")
+    assert unused_path(tmp_path, "Plan", ".pcpr").name == "Plan (2).pcpr"
     (tmp_path / "Plan (2).pcpr").write_bytes(b"")
     assert unused_path(tmp_path, "Plan", ".pcpr").name == "Plan (3).pcpr"

@@ -300,12 +300,24 @@ def run_synthesis(args: argparse.Namespace) -> int:
         suggestions = review.merge_suggestions()
         wording = {r.id: r for r in review.recommendations()}
         by_clerk = review.entered_by_clerk()
+        tally = review.checklist_tally() if review.checklist_decisions() else []
         if args.json:
             data = _synthesis_json(synthesis, suggestions, by_clerk)
+            data["checklist"] = [
+                {"id": t.item_id, "title": t.title, "found": t.status.value, "members": t.counts}
+                for t in tally
+            ]
             return print_json(data)
         print(synthesis.headline + ".")
+        if tally:
+            print("\nStatutory checklist — members' views:")
+            for t in tally:
+                state = {"clear": "found", "weak": "found in part", "missing": "not found"}[t.status.value]
+                print(f"  {t.title} ({state} in the draft): {t.headline}.")
         for part in synthesis.sections:
             where = part.section.label if part.section.title else "The draft as a whole"
+            if part.parent:  # a title that recurs under each priority: say which one
+                where += f" (in {part.parent})"
             raised = members_phrase(len(part.members), synthesis.total_members)
             print(f"\n{where} — {raised} raised points")
             for group in part.groups:
@@ -348,6 +360,7 @@ def _synthesis_json(
         {
             "number": p.section.number,
             "title": p.section.title,
+            "parent": p.parent or None,
             "headline": p.headline,
             "members": len(p.members),
             "groups": [group(g) for g in p.groups],

@@ -21,7 +21,7 @@ from panelreview.core.errors import UserError
 SHAPES = ("report", "letter", "table")
 APPENDIX = ("named", "anonymous", "none")
 NUMBERING = ("1", "R1", "theme")
-REPORT_ONLY = ("shape", "template", "appendix", "numbering")
+REPORT_ONLY = ("shape", "template", "appendix", "numbering", "statutory_content")
 
 
 def register(sub: Any) -> None:
@@ -54,9 +54,22 @@ def register(sub: Any) -> None:
         "--numbering", choices=NUMBERING, type=_numbering, help="1, 2, 3 (default); R1, R2; or 2.1 by theme"
     )
     p.add_argument(
+        "--statutory-content",
+        action="store_true",
+        default=None,
+        help="add an appendix on what the draft sets out of what the law asks (the statutory checklist)",
+    )
+    private = p.add_mutually_exclusive_group()
+    private.add_argument(
         "--without-private",
         action="store_true",
-        help="leave your private working notes out of --my-notes and --annotated-draft",
+        help="leave your private working notes out of --my-notes (always so for --annotated-draft "
+        "unless --with-private)",
+    )
+    private.add_argument(
+        "--with-private",
+        action="store_true",
+        help="put your private working notes in --annotated-draft too (each marked private)",
     )
     p.set_defaults(handler=run)
 
@@ -81,12 +94,13 @@ def run(args: argparse.Namespace) -> int:
         )
     if not args.output:
         raise UserError("Say where to write it with -o, for example: -o Report.docx or -o Report.pdf")
-    given = [f"--{name}" for name in REPORT_ONLY if getattr(args, name) is not None]
+    given = [f"--{name.replace('_', '-')}" for name in REPORT_ONLY if getattr(args, name) is not None]
     if (args.my_notes or args.annotated_draft) and given:
         raise UserError(f"{', '.join(given)}: only for the panel's report, not for your notes or the draft.")
-    if args.without_private and not (args.my_notes or args.annotated_draft):
+    if (args.without_private or args.with_private) and not (args.my_notes or args.annotated_draft):
         raise UserError(
-            "--without-private is for --my-notes and --annotated-draft: a report never has private notes."
+            "--with-private and --without-private are for --my-notes and --annotated-draft: a report "
+            "never has private notes."
         )
     from panelreview.storage import open_review
 
@@ -96,8 +110,23 @@ def run(args: argparse.Namespace) -> int:
             written = export.export_my_notes(review, out, include_private=not args.without_private)
             print(f"Wrote your notes to “{written.name}”.")
         elif args.annotated_draft:
-            written = export.export_annotated_draft(review, out, include_private=not args.without_private)
+            from panelreview.export.annotated_draft import private_count
+
+            private = private_count(review) if args.with_private else 0
+            written = export.export_annotated_draft(review, out, include_private=args.with_private)
             print(f"Wrote the draft with the notes on it to “{written.name}”.")
+            if private:
+                print(
+                    f"panelreview: warning: “{written.name}” includes your private working notes "
+                    f"({private}), each marked private. Do not share or publish it.",
+                    file=sys.stderr,
+                )
+            elif (left_out := private_count(review)) and not args.with_private:
+                print(
+                    f"Your private working notes ({left_out}) are not in it; "
+                    "add --with-private to include them.",
+                    file=sys.stderr,
+                )
         else:
             template = Path(args.template) if args.template else None
             if template is not None and out.suffix.lower() == ".pdf":
@@ -110,6 +139,17 @@ def run(args: argparse.Namespace) -> int:
                 template=template,
                 appendix=args.appendix or "anonymous",
                 numbering=args.numbering or "1",
+                statutory_content=bool(args.statutory_content),
             )
             print(f"Wrote the panel’s report ({args.shape or 'report'}) to “{written.name}”.")
+            _check_report(review)
     return 0
+
+
+def _check_report(review: Any) -> None:
+    """What a clerk should look at before sending: dates that contradict each other, a draft whose
+    own label and date are unknown, recommendations withdrawn after numbering."""
+    from panelreview.export.facts import report_checks
+
+    for check in report_checks(review):
+        print(f"panelreview: check: {check}", file=sys.stderr)

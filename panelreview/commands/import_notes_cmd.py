@@ -16,7 +16,6 @@ from panelreview.commands import print_json
 
 if TYPE_CHECKING:
     from panelreview.core.imported_notes import NotesFile, NotesImportReport, PlannedNote
-    from panelreview.storage import Review
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,19 +65,13 @@ def _read(args: argparse.Namespace) -> NotesFile:
         return read_notes(args.file, password)
 
 
-def _accepted(args: argparse.Namespace, review: Review, notes: NotesFile) -> set[str] | None:
-    from panelreview.core.imported_notes import author_key
-    from panelreview.core.review import Role
-
-    plan = review.plan_notes(notes, mine=args.mine, unnamed_as=args.unnamed_as, accept=None)
-    wanted = {author_key(name) for name in args.accept}
+def _accept_from(args: argparse.Namespace) -> list[str] | None:
+    """Whose notes to take besides the owner's (None: the review's default)."""
     if args.accept_all:
-        return {n.key for n in plan.notes}
+        return ["*"]
     if args.only_mine:
-        return {n.key for n in plan.notes if n.mine}
-    if review.owner.role is Role.CLERK and not wanted:
-        return None  # the clerk takes everyone's by default
-    return {n.key for n in plan.notes if n.mine or author_key(n.author) in wanted}
+        return []
+    return list(args.accept) or None
 
 
 def run_import_notes(args: argparse.Namespace) -> int:
@@ -94,11 +87,15 @@ def run_import_notes(args: argparse.Namespace) -> int:
         raise UserError("Name the annotated PDF or Word file to import notes from.")
     notes = _read(args)
     with open_review(args.review, read_only=args.dry_run) as review:
-        accept = _accepted(args, review, notes)
+        options: dict[str, Any] = {
+            "accept_from": _accept_from(args),
+            "mine": args.mine,
+            "unnamed_as": args.unnamed_as,
+        }
         if args.dry_run:
-            report = review.plan_notes(notes, accept=accept, mine=args.mine, unnamed_as=args.unnamed_as)
+            report = review.plan_notes(notes, **options)
         else:
-            _, report = review.import_notes(notes, accept=accept, mine=args.mine, unnamed_as=args.unnamed_as)
+            _, report = review.import_notes(notes, **options)
     if args.json:
         return print_json(report_json(report, dry_run=args.dry_run))
     _print(report, args.dry_run)

@@ -15,6 +15,7 @@ from panelreview.commands import print_json
 
 if TYPE_CHECKING:
     from panelreview.core.review import Annotation, Recommendation
+    from panelreview.core.versions import CarryRecord
     from panelreview.storage import Review
 
 KINDS = ("highlight", "comment", "question", "concern", "support")
@@ -166,8 +167,18 @@ def recommendation_json(r: Recommendation) -> dict[str, Any]:
     }
 
 
+def _imported(item: dict[str, Any], sources: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A note (and its replies) brought in from an annotated PDF or Word file says which, and as what."""
+    item["imported_from"] = sources.get(item["id"])
+    for reply in item["replies"]:
+        reply["imported_from"] = sources.get(reply["id"])
+    return item
+
+
 def _listing(review: Review) -> dict[str, Any]:
     settings = review.settings
+    carried = {c.item_id: c for c in review.carry_records()}
+    sources = review.imported_sources()
     return {
         "review": {
             "file": review.path.name,
@@ -175,9 +186,23 @@ def _listing(review: Review) -> dict[str, Any]:
             "plan_title": settings.plan_title,
             "owner": review.owner.name,
         },
-        "annotations": [annotation_json(a) for a in review.annotations()],
-        "recommendations": [recommendation_json(r) for r in review.recommendations()],
+        "draft": review.version().name,
+        "annotations": [
+            _imported(_carried(annotation_json(a), carried), sources) for a in review.annotations()
+        ],
+        "recommendations": [_carried(recommendation_json(r), carried) for r in review.recommendations()],
     }
+
+
+def _carried(item: dict[str, Any], carried: dict[str, CarryRecord]) -> dict[str, Any]:
+    """An item's carry-over: ``carry_status`` (None when written on the current version) and the
+    section it had in the version it was carried from."""
+    c = carried.get(item["id"])
+    item["carry_status"] = c.status.value if c else None
+    item["carried_from_section"] = (
+        {"number": c.old_section.number, "title": c.old_section.title, "page": c.old_page} if c else None
+    )
+    return item
 
 
 def _one_line(text: str | None, width: int = 70) -> str:
@@ -197,7 +222,9 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{heading} ({len(items)})")
         for item in items:
             where = " ".join(p for p in (item["section_number"], item["section_title"]) if p) or "whole draft"
-            print(f"  [{item['kind']}, {item['visibility']}] {where} — {item['author']}")
+            carried = item.get("carry_status")
+            mark = f", {carried}" if carried in ("orphaned", "edited") else ""
+            print(f"  [{item['kind']}, {item['visibility']}{mark}] {where} — {item['author']}")
             if item["quote"]:
                 print(f"      “{_one_line(item['quote'])}”")
             if item["text"]:

@@ -197,48 +197,6 @@ def _clean_number(value: str) -> str:
     return value.strip().rstrip(".").strip().lower()
 
 
-def find_section(sections: Sequence[Section], wanted: str) -> Section:
-    """The section a user named by number ("2.1", "2.1.") or title ("Background"); else a clear error.
-
-    Tried in order: the number, the whole title or label (ignoring case), then a unique part of a
-    title.
-    """
-    key = _clean_number(wanted)
-    if not key:
-        raise AnchorError("No section was named. Give a section number such as 2.1, or its title.")
-    if not sections:
-        raise AnchorError("PanelReview found no sections in this draft. Quote a passage instead.")
-    folded = _SPACE.sub(" ", key)
-
-    def by_number(s: Section) -> bool:
-        return s.number is not None and _clean_number(s.number) == key
-
-    def by_title(s: Section) -> bool:
-        return _SPACE.sub(" ", s.title.strip().lower()) == folded
-
-    def by_label(s: Section) -> bool:
-        return _SPACE.sub(" ", s.label.strip().lower()) == folded
-
-    def by_part_of_title(s: Section) -> bool:
-        return folded in _SPACE.sub(" ", s.title.lower())
-
-    tests: tuple[Callable[[Section], bool], ...] = (by_number, by_title, by_label, by_part_of_title)
-    for test in tests:
-        matches = [s for s in sections if test(s)]
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            names = "; ".join(_shorten(s.label) for s in matches[:5])
-            raise AnchorError(
-                f"“{_shorten(wanted)}” matches {len(matches)} sections ({names}). "
-                "Use the section number, or more of the title."
-            )
-    raise AnchorError(
-        f"There is no section “{_shorten(wanted)}” in this draft. "
-        "Check the number or title against the draft's outline."
-    )
-
-
 # ----- words on a PDF page ------------------------------------------------------------------------
 # A word as PyMuPDF's ``page.get_text("words")`` gives it: x0, y0, x1, y1 (PDF points), text.
 WordBox = tuple[float, float, float, float, str]
@@ -266,10 +224,20 @@ class PlacedWord:
     end: int | None = None
 
 
+_NOT_SPACE = re.compile(r"\S+")
+
+
 def _skeleton(text: str) -> tuple[str, list[int]]:
     """``text`` without whitespace, quotes folded and ligatures expanded, and a map back."""
-    chars: list[str] = []
     where: list[int] = []
+    if text.isascii():  # no ligatures, curly quotes or invisible marks: only the spaces go
+        runs = _NOT_SPACE.findall(text)
+        if len(runs) == 1 and len(runs[0]) == len(text):
+            return text, list(range(len(text)))
+        for run in _NOT_SPACE.finditer(text):
+            where.extend(range(run.start(), run.end()))
+        return "".join(runs), where
+    chars: list[str] = []
     for i, ch in enumerate(text):
         if ch.isspace() or ch in _SKIP:
             continue
@@ -454,3 +422,13 @@ def match_offsets(shown: str, source: str) -> list[int | None]:
             out[shown_where[k]] = source_where[s]
             s += 1
     return out
+
+
+def __getattr__(name: str) -> Callable[[Sequence[Section], str], Section]:
+    """``find_section`` moved to :mod:`panelreview.core.section_names` (naming a section by its parent
+    path or page); it stays importable from here."""
+    if name == "find_section":
+        from panelreview.core.section_names import find_section
+
+        return find_section
+    raise AttributeError(name)

@@ -135,6 +135,27 @@ def describe_date(iso: str) -> str:
     return f"{when:%B %Y}" if match[3] is None else f"{when.day} {when:%B %Y}"
 
 
+def parse_draft_date(text: str) -> str | None:
+    """A draft's date as a user typed it: a day ("6/2/2025", "6 February 2025", "2025-02-06") or a
+    month ("February 2025"), as ISO ("2025-02-06" or "2025-02"); None for nothing. Raises
+    :class:`~panelreview.core.errors.UserError` for anything else."""
+    from panelreview.core.clerk import parse_date
+    from panelreview.core.errors import UserError
+
+    if text.strip().lower() in ("", "none", "-"):
+        return None
+    try:
+        return parse_date(text, "draft date")
+    except UserError:
+        found = _dates_in(" ".join(text.split()))
+        if len(found) == 1:
+            return found[0].iso
+        raise UserError(
+            f"“{text.strip()}” is not a date PanelReview understands. Write it like 6 February 2025, "
+            "6/2/2025 or February 2025."
+        ) from None
+
+
 def guess_draft_label(source: Document | str | Sequence[str]) -> DraftGuess | None:
     """The draft's own label and date, from its cover and first pages; None when neither is clear."""
     lines = list(_first_lines(source))

@@ -82,8 +82,8 @@ class NotesFile:
     page_count: int | None = None
     #: Sample of the file's own text (for telling whether it is the same document as the draft).
     sample_text: str = ""
-    #: A PDF's words on the pages that carry notes: page -> (x0, y0, x1, y1, word).
-    page_words: dict[int, list[tuple[float, float, float, float, str]]] = field(default_factory=dict)
+    #: The file's bytes, to read it as a version of the draft when it is not the review's draft.
+    data: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def authors(self) -> list[str]:
@@ -226,15 +226,14 @@ class NotesImportReport:
 
     @property
     def summary(self) -> str:
-        parts = [
-            f"{len(self.having(NEW))} imported",
-            f"{len(self.having(UPDATE))} updated",
-            f"{len(self.having(SAME))} already imported",
-            f"{len(self.having(SKIP))} skipped",
-        ]
-        left = sum(self.left_out.values())
+        """One line for the user: what came in, and only the other outcomes that happened."""
+        parts = [f"{len(self.having(NEW))} imported"]
+        for status, words in ((UPDATE, "updated"), (SAME, "already imported"), (SKIP, "skipped")):
+            if self.having(status):
+                parts.append(f"{len(self.having(status))} {words}")
+        left = sum(n for reason, n in self.left_out.items() if not reason.startswith("pop-up"))
         if left:
-            parts.append(f"{left} mark{'s' if left != 1 else ''} with no note left out")
+            parts.append(f"{left} other mark{'s' if left != 1 else ''} left out")
         offered = len(self.having(OFFERED))
         if offered:
             parts.append(f"{offered} of others' notes not taken")

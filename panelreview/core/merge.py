@@ -30,11 +30,6 @@ def content_hash(row: Row, columns: Sequence[str]) -> str:
     return hashlib.sha256(canonical(row, columns)).hexdigest()
 
 
-def version_key(row: Row, columns: Sequence[str]) -> tuple[str, str]:
-    """What orders two versions of one row: the later edit, then (on a tie) the larger content hash."""
-    return (str(row["updated"]), content_hash(row, columns))
-
-
 def newer_than(b: Row, a: Row, columns: Sequence[str]) -> bool:
     """Whether version ``b`` beats version ``a`` (the content is hashed only on a tie of times)."""
     tb, ta = str(b["updated"]), str(a["updated"])

@@ -1,11 +1,12 @@
 """Placing notes made elsewhere in the review's draft, exactly as a note made in the window is.
 
-When a PDF's page carries the draft's own text in the same places (the draft itself, or our
-annotated-draft export of it, marked up in another reader), a highlight's words are matched on the
-page, as a selection in the window is (:func:`panelreview.core.anchor.place_words`). Otherwise the
-marked text is looked for in the draft's text; where it occurs more than once the words either
-side of it and the page decide. A note that marks no passage goes to the section where it sits.
-What cannot be found goes to the section of its page or to the draft as a whole, and says so.
+A mark's words (read from under its quad points) are looked for in the draft's text; where they
+occur more than once, the page and the words either side decide. The anchor is the one a
+selection of that passage in the window gets (:func:`panelreview.core.anchor.anchor_span`: section,
+heading path, quote with prefix and suffix, offsets, page, block); when the mark is on the draft's
+own page (the draft itself, or our annotated-draft export of it, marked up in another reader) it
+keeps the lines it marked there. A note that marks no passage goes where the line beside it is.
+What cannot be found goes to the section of its page, or to the draft as a whole, and says so.
 
 :func:`text_overlap` tells whether a file is this draft at all. Pure: no I/O, no Qt.
 """
@@ -19,18 +20,17 @@ from dataclasses import dataclass, replace
 
 from panelreview.core.anchor import (
     Anchor,
-    PlacedWord,
-    WordBox,
     _normalise,
     _occurrences,
     anchor_section,
     anchor_span,
-    anchor_words,
     innermost_section,
-    place_words,
 )
 from panelreview.core.imported_notes import ImportedItem, Passage
 from panelreview.core.model import Document, Rect, Section, full_text
+from panelreview.core.outline_align import DraftIndex
+from panelreview.core.reanchor import Carrier, CarryStatus
+from panelreview.core.textfix import LIGATURES
 
 EXACT, QUOTE, NEAR, PAGE, WHOLE = (
     "on the page",
@@ -39,8 +39,9 @@ EXACT, QUOTE, NEAR, PAGE, WHOLE = (
     "by its page",
     "whole",
 )
+CARRIED = "carried from the version it was made on"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_SAME_LAYOUT = 0.6  # share of a page's words that must be the draft's text, in place
+_LINE_HYPHEN = re.compile("(?<=\\w)[-\u2010\u00ad]\\s+(?=\\w)")
 _NEAR_CHARS = 80
 
 
@@ -81,96 +82,86 @@ def _ratio(a: str, b: str) -> float:
 class Placer:
     """Places many notes in one draft; builds its indexes once."""
 
-    def __init__(self, document: Document, page_words: dict[int, list[WordBox]] | None = None) -> None:
+    def __init__(self, document: Document) -> None:
         self.document = document
         self.text_map = full_text(document.blocks)
         self.text, self.starts = self.text_map
         self._hay: dict[bool, tuple[str, list[int]]] = {}
-        self._raw_words = page_words or {}
-        self._placed: dict[int, list[PlacedWord] | None] = {}
         self._page_blocks: dict[int, tuple[int, int]] = {}
         for block in document.blocks:
             if block.page is not None:
                 first, _ = self._page_blocks.get(block.page, (block.index, block.index))
                 self._page_blocks[block.page] = (first, block.index + 1)
 
-    # -- the page, when it is the draft's own -------------------------------------------------
-    def page_words(self, page: int | None) -> list[PlacedWord] | None:
-        """The file's words on ``page`` matched to the draft's text, if the page is the draft's."""
-        if page is None or page not in self._raw_words:
-            return None
-        if page not in self._placed:
-            span = self._page_blocks.get(page)
-            raw = self._raw_words[page]
-            found: list[PlacedWord] | None = None
-            if span is not None and raw:
-                blocks = self.document.blocks[span[0] : span[1]]
-                placed = place_words(page, blocks, self.starts[span[0] : span[1]], raw)
-                mapped = sum(1 for w in placed if w.start is not None)
-                if mapped >= _SAME_LAYOUT * len(placed):
-                    found = placed
-            self._placed[page] = found
-        return self._placed[page]
-
     # -- the draft's text ---------------------------------------------------------------------
     def find(self, quote: str) -> list[tuple[int, int]]:
-        """Every place ``quote`` occurs (spaces loose, then ignored), as offsets in the full text."""
-        for drop in (False, True):
-            needle, _ = _normalise(quote, drop)
-            if not needle:
-                return []
-            if drop not in self._hay:
-                self._hay[drop] = _normalise(self.text, drop)
-            hay, positions = self._hay[drop]
-            spans = [(positions[s], positions[s + len(needle) - 1] + 1) for s in _occurrences(hay, needle)]
-            if spans:
-                return spans
+        """Every place ``quote`` occurs, as offsets in the full text.
+
+        Spaces count loosely, then not at all; ligatures are spelt out, and a word broken by a
+        hyphen at a line's end is joined again if that is how the draft has it.
+        """
+        plain = "".join(LIGATURES.get(ch, ch) for ch in quote)
+        candidates = [plain]
+        joined = _LINE_HYPHEN.sub("", plain)
+        if joined != plain:
+            candidates.append(joined)
+        for candidate in candidates:
+            for drop in (False, True):
+                needle, _ = _normalise(candidate, drop)
+                if not needle:
+                    return []
+                if drop not in self._hay:
+                    self._hay[drop] = _normalise(self.text, drop)
+                hay, positions = self._hay[drop]
+                found = _occurrences(hay, needle)
+                if found:
+                    return [(positions[s], positions[s + len(needle) - 1] + 1) for s in found]
         return []
 
-    def _block_at(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+    def page_at(self, offset: int) -> int | None:
+        if not self.document.blocks:
+            return None
+        return self.document.blocks[max(0, bisect.bisect_right(self.starts, offset) - 1)].page
 
     def _best(self, spans: Sequence[tuple[int, int]], passage: Passage) -> tuple[int, int]:
+        """The occurrence the note means: on its page, with the words either side alike."""
+        if len(spans) == 1:
+            return spans[0]
+
         def score(span: tuple[int, int]) -> tuple[float, int]:
             start, end = span
             before = self.text[max(0, start - _NEAR_CHARS) : start]
             after = self.text[end : end + _NEAR_CHARS]
             context = _ratio(before, passage.prefix) + _ratio(after, passage.suffix)
-            page = self.document.blocks[self._block_at(start)].page if self.document.blocks else None
-            same_page = 1 if passage.page is not None and page == passage.page else 0
+            same_page = 1 if passage.page is not None and self.page_at(start) == passage.page else 0
             return (context + same_page, -start)
 
         return max(spans, key=score)
 
     def section_of_page(self, page: int | None) -> Section | None:
-        if page is None:
-            return None
-        span = self._page_blocks.get(page)
-        if span is None:
-            return None
-        return innermost_section(self.document.sections, span[0])
+        span = self._page_blocks.get(page) if page is not None else None
+        return innermost_section(self.document.sections, span[0]) if span is not None else None
 
     # -- placing ------------------------------------------------------------------------------
     def place(self, item: ImportedItem) -> Placement:
+        """Where the note goes. A mark on the draft's own page keeps the lines it marked there."""
         passage = item.passage
         if passage.quote:
-            exact = self._on_page(passage)
-            if exact is not None:
-                return Placement(exact, EXACT)
             spans = self.find(passage.quote)
             if spans:
-                start, end = self._best(spans, passage) if len(spans) > 1 else spans[0]
-                return Placement(anchor_span(self.document, start, end, self.text_map), QUOTE)
-        elif passage.point is not None:
-            at = self._at_point(passage)
-            if at is not None:
-                return Placement(at, EXACT)
+                start, end = self._best(spans, passage)
+                anchor = anchor_span(self.document, start, end, self.text_map)
+                if passage.rects and passage.page is not None and self.page_at(start) == passage.page:
+                    return Placement(replace(anchor, page_index=passage.page, rects=passage.rects), EXACT)
+                return Placement(anchor, QUOTE)
         if passage.near:
             spans = self.find(passage.near)
             if spans:
-                start, _ = self._best(spans, passage) if len(spans) > 1 else spans[0]
+                start, _ = self._best(spans, passage)
                 anchor = anchor_span(self.document, start, start + 1, self.text_map)
-                return Placement(self._as_note(anchor, passage, False), NEAR, self._missing(passage))
+                on_page = passage.page is not None and self.page_at(start) == passage.page
+                how = EXACT if on_page and not passage.quote else NEAR
+                return Placement(self._as_note(anchor, passage, on_page), how, self._missing(passage))
         section = self.section_of_page(passage.page)
         if section is not None:
             anchor = replace(anchor_section(self.document.sections, section), page_index=passage.page)
@@ -184,36 +175,9 @@ class Placer:
             return f"its passage “{shown}” is not in this draft"
         return None
 
-    def _on_page(self, passage: Passage) -> Anchor | None:
-        placed = self.page_words(passage.page)
-        if not placed:
-            return None
-        chosen = [w for w in placed if w.start is not None and any(_inside(w.rect, r) for r in passage.rects)]
-        return anchor_words(self.document, chosen, self.text_map) if chosen else None
-
-    def _at_point(self, passage: Passage) -> Anchor | None:
-        placed = self.page_words(passage.page)
-        if not placed or passage.point is None:
-            return None
-        x, y = passage.point
-        mapped = [w for w in placed if w.start is not None]
-        if not mapped:
-            return None
-
-        def distance(w: PlacedWord) -> float:
-            x0, y0, x1, y1 = w.rect
-            dy = 0.0 if y0 <= y <= y1 else min(abs(y - y0), abs(y - y1))
-            dx = 0.0 if x0 <= x <= x1 else min(abs(x - x0), abs(x - x1))
-            return dy * 4 + dx
-
-        word = min(mapped, key=distance)
-        assert word.start is not None
-        anchor = anchor_span(self.document, word.start, word.start + 1, self.text_map)
-        return self._as_note(anchor, passage, True)
-
-    def _as_note(self, anchor: Anchor, passage: Passage, exact: bool) -> Anchor:
+    def _as_note(self, anchor: Anchor, passage: Passage, on_page: bool) -> Anchor:
         """A note at a point: its section, page and (on the draft's own page) spot; no quote."""
-        rects: tuple[Rect, ...] = passage.rects[:1] if exact and passage.point is not None else ()
+        rects: tuple[Rect, ...] = passage.rects[:1] if on_page and passage.point is not None else ()
         return replace(
             anchor,
             quote=None,
@@ -221,12 +185,41 @@ class Placer:
             suffix=None,
             start=None,
             end=None,
-            page_index=passage.page if exact else anchor.page_index,
+            page_index=passage.page if on_page else anchor.page_index,
             rects=rects,
         )
 
 
-def _inside(word: Rect, rect: Rect) -> bool:
-    cx, cy = (word[0] + word[2]) / 2, (word[1] + word[3]) / 2
-    slack = (word[3] - word[1]) * 0.25
-    return rect[0] - 1 <= cx <= rect[2] + 1 and rect[1] - slack <= cy <= rect[3] + slack
+class CarryingPlacer:
+    """Places notes made on another version of the draft: first in that version, exactly as they
+    were made, then carried to this draft as a new version's notes are
+    (:class:`panelreview.core.reanchor.Carrier`). A note that has no counterpart here is placed as
+    :class:`Placer` would, by its page, and says so. ``counts`` tallies the outcomes by status.
+    """
+
+    def __init__(self, old: Document, new: Document) -> None:
+        self.old = Placer(old)
+        self.new = Placer(new)
+        self.text = self.new.text
+        self.carrier = Carrier(DraftIndex(old), DraftIndex(new))
+        self.counts: dict[str, int] = {}
+
+    def place(self, item: ImportedItem) -> Placement:
+        first = self.old.place(item)
+        if first.how in (EXACT, QUOTE, NEAR):
+            carried = self.carrier.carry(first.anchor)
+            if carried.anchor is not None and carried.status is not CarryStatus.ORPHANED:
+                status = carried.status.value
+                self.counts[status] = self.counts.get(status, 0) + 1
+                message = None
+                if carried.status is CarryStatus.EDITED:
+                    message = "reworded in this draft"
+                    if carried.new_text:
+                        shown = " ".join(carried.new_text.split())
+                        message += f": “{shown if len(shown) <= 60 else shown[:59] + '…'}”"
+                return Placement(carried.anchor, CARRIED, message)
+        self.counts["orphaned"] = self.counts.get("orphaned", 0) + 1
+        fallback = self.new.place(item)
+        if fallback.how in (PAGE, WHOLE) or fallback.message:
+            return fallback
+        return Placement(fallback.anchor, fallback.how, "not found in the version it was made on")

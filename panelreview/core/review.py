@@ -106,6 +106,13 @@ class Settings:
     comments_deadline: str | None = None
     response_deadline: str | None = None  # the date by which the panel asks for the written response
     response_statuses: tuple[str, ...] = DEFAULT_RESPONSE_STATUSES
+    # What the panel's report says beyond its recommendations (all optional; the clerk types them):
+    report_date: str | None = None  # the date the report bears (default: the day it is exported)
+    general_comments: str = ""  # the panel's general comments ("The Panel welcomed …"), paragraphs
+    chair_name: str = ""  # who signs ("Cllr Jane Smith"); default: the member listed as chair
+    contact_officer: str = ""  # "Sam Clerk, Democratic Services, 01234 567890, sam@council.gov.uk"
+    commissioner_name: str = ""  # "Helen Whitlock"
+    commissioner_address: str = ""  # the letter's addressee lines, one per line
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,15 +68,22 @@ class SectionSynthesis:
     groups: tuple[KindGroup, ...]
     members: tuple[Member, ...]
     total_members: int
+    parent: str = ""  # the part of the plan it is in, when its title recurs ("Priority 2: …")
 
     @property
     def count(self) -> int:
         return sum(len(g.items) for g in self.groups)
 
     @property
+    def where(self) -> str:
+        """ "“How we will measure progress” in “Priority 2: …”", or "the draft as a whole"."""
+        if self.section.title is None:
+            return "the draft as a whole"
+        return f"“{self.section.label}” in “{self.parent}”" if self.parent else f"“{self.section.label}”"
+
+    @property
     def headline(self) -> str:
-        where = "the draft as a whole" if self.section.title is None else f"“{self.section.label}”"
-        return f"{members_phrase(len(self.members), self.total_members)} raised points on {where}"
+        return f"{members_phrase(len(self.members), self.total_members)} raised points on {self.where}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,18 @@ class Synthesis:
             f"{members_phrase(len(self.members), self.total_members)} commented on "
             f"{parts} part{'s' if parts != 1 else ''} of the draft"
         )
+
+
+def _parent_if_repeated(section: Section, sections: Sequence[Section], by_id: dict[int, Section]) -> str:
+    """The top-level part of the plan a section is in, when another section has the same title
+    ("How we will measure progress" under every priority); "" otherwise."""
+    title = section.title.strip().lower()
+    if sum(1 for s in sections if s.title.strip().lower() == title) < 2:
+        return ""
+    node = section
+    while node.parent is not None and node.parent in by_id:
+        node = by_id[node.parent]
+    return node.label if node is not section else ""
 
 
 def _kind(item: Item) -> str:
@@ -176,6 +195,7 @@ def synthesise(
             groups.append(KindGroup(kind, items, _distinct(items, people)))
         everyone = _distinct((i for g in groups for i in g.items), people)
         section = by_id.get(key) if key is not None else None
-        parts.append(SectionSynthesis(_ref(section), tuple(groups), everyone, total_members))
+        parent = _parent_if_repeated(section, sections, by_id) if section is not None else ""
+        parts.append(SectionSynthesis(_ref(section), tuple(groups), everyone, total_members, parent))
     contributors = _distinct((i for p in parts for g in p.groups for i in g.items), people)
     return Synthesis(tuple(parts), total_members, contributors)

@@ -49,6 +49,7 @@ def export_report(
     template: Path | None = None,
     appendix: str = "anonymous",
     numbering: str = "1",
+    statutory_content: bool = False,
 ) -> Path:
     """Write the panel's report to the commissioner as .docx or .pdf; returns the file written.
 
@@ -56,7 +57,8 @@ def export_report(
     (comment and response columns). ``appendix``: members' comments "named", "anonymous" or
     "none". ``numbering``: "1" (1, 2, 3), "R1" (R1, R2) or "theme" (2.1 by theme).
     ``template``: a council's .docx/.dotx whose styles, letterhead, header and footer the Word
-    report uses (the PDF has PanelReview's own layout).
+    report uses (the PDF has PanelReview's own layout). ``statutory_content``: add an appendix
+    saying what the draft sets out of what the law asks a plan to set out (the statutory checklist).
     """
     from panelreview.export.atomic import check_target
     from panelreview.export.numbering import parse_scheme
@@ -70,6 +72,10 @@ def export_report(
 
         load_template(Path(template))  # a bad template fails before any work is done
     exported = build(review, shape=shape, appendix=appendix, numbering=numbering)
+    if statutory_content:
+        from panelreview.export.statutory_content import statutory_content_blocks
+
+        exported.extend(statutory_content_blocks(review))
     return _write(exported, target, Path(template) if template is not None else None)
 
 
@@ -86,11 +92,12 @@ def export_my_notes(review: Review, out: Path, *, include_private: bool = True) 
     return _write(build_my_notes(review, include_private=include_private), target)
 
 
-def export_annotated_draft(review: Review, out: Path, *, include_private: bool = True) -> Path:
+def export_annotated_draft(review: Review, out: Path, *, include_private: bool = False) -> Path:
     """Write the current draft PDF with the review's notes as standard PDF annotations.
 
     Highlights and sticky notes carry author, date and kind; replies are threaded (``/IRT``), so
-    Acrobat and other readers show them as a conversation.
+    Acrobat and other readers show them as a conversation. Private working notes are left out
+    unless ``include_private`` (then each is labelled private and the file says so).
     """
     from panelreview.export.annotated_draft import write_annotated_draft
     from panelreview.export.atomic import check_target

@@ -122,12 +122,15 @@ class _Annotator:
         hits = page.search_for(one_line(title)[:60])
         return float(hits[0].y0) if hits else None
 
-    def add(self, item: Annotation | Recommendation, section_page: int | None) -> None:
+    def add(
+        self, item: Annotation | Recommendation, section_page: int | None, *, number: str = "", by: str = ""
+    ) -> None:
+        """Write ``item`` on its page; ``number`` and ``by`` credit a panel recommendation to the panel."""
         page = self._page(item.anchor, section_page)
         if page is None:
             return
         if isinstance(item, Recommendation):
-            kind, subject = None, "Recommendation"
+            kind, subject = None, f"Recommendation {number}".strip()
             content = clean(item.wording)
             if item.rationale.strip():
                 content += f"\n\nReason: {clean(item.rationale)}"
@@ -136,6 +139,9 @@ class _Annotator:
             kind, subject = item.kind, KIND_LABELS[item.kind]
             content = clean(item.body)
             replies = item.replies
+        if item.visibility is Visibility.PRIVATE:  # never mistaken for something shared
+            subject = f"Private {subject[0].lower()}{subject[1:]}"
+            content = f"PRIVATE WORKING NOTE (not shared): {content}"
         quads = _quote_quads(page, item.anchor.quote, item.anchor.rects) if item.anchor.quote else []
         if not quads and item.anchor.quote and item.anchor.rects:
             import pymupdf
@@ -146,7 +152,9 @@ class _Annotator:
         else:
             point = self._margin_point(page, self._heading_y(page, item.section.title))
             annot = page.add_text_annot(point, content or subject, icon="Comment")
-        self._describe(annot, item.author.name, content, subject, item.created, item.updated, item.id, kind)
+        self._describe(
+            annot, by or item.author.name, content, subject, item.created, item.updated, item.id, kind
+        )
         for reply in replies:
             self._reply(page, annot, reply)
         self.written += 1
@@ -202,9 +210,42 @@ def _visible(item: Annotation | Recommendation, owner_id: str, include_private: 
     return include_private and item.author.id == owner_id
 
 
-def write_annotated_draft(review: Review, out: Path, *, include_private: bool = True) -> Path:
-    """Write the current draft with the notes on it to ``out`` (a .pdf); returns ``out``."""
+def private_count(review: Review) -> int:
+    """How many of the owner's private working notes and recommendations are on the current draft."""
+    draft_id = review.current_draft_id
+    owner = review.owner.id
+    items: list[Annotation | Recommendation] = [
+        *review.annotations(draft_id=draft_id),
+        *review.recommendations(draft_id=draft_id),
+    ]
+    return sum(1 for i in items if i.visibility is Visibility.PRIVATE and i.author.id == owner)
+
+
+def _notice(doc: Any, text: str) -> None:
+    """A boxed line across the top of the first page, saying what the copy holds."""
     import pymupdf
+
+    page = doc[0]
+    rect = pymupdf.Rect(36, 8, page.rect.width - 36, 34)
+    annot = page.add_freetext_annot(
+        rect, text, fontsize=9, fontname="helv", text_color=(0.6, 0, 0), fill_color=(1, 0.95, 0.95)
+    )
+    annot.set_border(width=1)
+    annot.set_info(title="PanelReview", subject="What this copy contains")
+    annot.update()
+
+
+def write_annotated_draft(review: Review, out: Path, *, include_private: bool = False) -> Path:
+    """Write the current draft with the notes on it to ``out`` (a .pdf); returns ``out``.
+
+    Private working notes are left out unless ``include_private``; then each is labelled private,
+    and the file says so in its title and on its first page. In a clerk's review the panel's
+    recommendations appear with their numbers, credited to the panel; withdrawn ones are left out.
+    """
+    import pymupdf
+
+    from panelreview.core.review import Role
+    from panelreview.export.facts import names_from
 
     draft_id = review.current_draft_id
     row = next((d for d in review.drafts() if d["id"] == draft_id), None)
@@ -228,15 +269,43 @@ def write_annotated_draft(review: Review, out: Path, *, include_private: bool = 
                 "Export “My notes” instead."
             )
         sections = {s.id: s for s in review.sections(draft_id)}
-        owner = review.owner.id
-        items: list[Annotation | Recommendation] = [
-            *review.annotations(draft_id=draft_id),
-            *review.recommendations(draft_id=draft_id),
-        ]
+        owner = review.owner
+        names = names_from(review.settings)
+        clerk = owner.role is Role.CLERK
         annotator = _Annotator(doc, review)
-        for item in items:
-            if _visible(item, owner, include_private):
-                found = sections.get(item.section.id) if item.section.id is not None else None
-                annotator.add(item, found.page_start if found else None)
+
+        def place(item: Annotation | Recommendation) -> int | None:
+            found = sections.get(item.section.id) if item.section.id is not None else None
+            return found.page_start if found else None
+
+        private = 0
+        for note in review.annotations(draft_id=draft_id):
+            if _visible(note, owner.id, include_private):
+                annotator.add(note, place(note))
+                private += note.visibility is Visibility.PRIVATE
+        if clerk:  # the panel's own recommendations, numbered, in the panel's name; none withdrawn
+            for n, rec in enumerate(review.panel_recommendations(), start=1):
+                if rec.draft_id == draft_id and rec.visibility is not Visibility.PRIVATE:
+                    annotator.add(rec, place(rec), number=one_line(rec.number) or str(n), by=names.panel)
+        else:
+            for rec in review.recommendations(draft_id=draft_id):
+                if _visible(rec, owner.id, include_private):
+                    annotator.add(rec, place(rec))
+                    private += rec.visibility is Visibility.PRIVATE
+        draft_title = one_line(str(row["title"] or "")) or one_line(str(row["file_name"]))
+        whose = (
+            f"the {names.panel}’s recommendations and members’ notes"
+            if clerk
+            else f"{one_line(owner.name)}’s notes"
+        )
+        title = f"{draft_title}, with {whose}"
+        if private:
+            title += " (includes private working notes: do not share)"
+            _notice(
+                doc,
+                f"This copy includes {one_line(owner.name)}’s private working notes, marked PRIVATE. "
+                "Do not share or publish it.",
+            )
+        doc.set_metadata({**(doc.metadata or {}), "title": title, "creator": "Annotated with PanelReview"})
         result = doc.tobytes(garbage=1, deflate=True)
     return write_bytes_atomically(out, bytes(result))

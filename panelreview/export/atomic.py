@@ -37,7 +37,9 @@ def check_target(target: Path, suffixes: tuple[str, ...]) -> Path:
     """``target`` made absolute if it is a file PanelReview may write; else a clear error."""
     target = Path(os.path.abspath(target))
     if target.suffix.lower() not in suffixes:
-        wanted = " or ".join(suffixes)
+        wanted = (
+            " or ".join(suffixes) if len(suffixes) < 3 else ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
+        )
         raise ExportError(
             f"PanelReview writes {wanted} files here: end the file name “{target.name}” in {wanted}."
         )

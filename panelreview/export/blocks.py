@@ -29,7 +29,8 @@ class Style(StrEnum):
     COMMENT = "comment"  # a member's comment in an appendix or in "My notes"
     REPLY = "reply"  # a reply in a comment's thread
     NOTICE = "notice"  # what an export contains (privacy)
-    ADDRESS = "address"  # letter: addressee and date lines
+    ADDRESS = "address"  # letter: sender's, addressee's and date lines
+    ADDRESSEE = "addressee"  # letter: the addressee's first line (space above it)
     SALUTATION = "salutation"  # "Dear Commissioner,"
     SIGNATURE = "signature"
     SIGNATORY = "signatory"  # the signatory's name, after room for a signature
@@ -79,7 +80,29 @@ class PageBreak:
     pass
 
 
-Block = Para | Heading | Table | PageBreak
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """Blocks a reader expects on one page: a recommendation with its reason and plan reference,
+    the letter's signature block. Writers keep them together (if they fit on a page)."""
+
+    blocks: tuple[Para | Heading, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+Block = Para | Heading | Table | PageBreak | Keep
+
+
+def flatten(blocks: Iterable[Block]) -> Iterator[Para | Heading | Table | PageBreak]:
+    """``blocks`` with each :class:`Keep` opened into what it holds."""
+    for block in blocks:
+        if isinstance(block, Keep):
+            yield from block.blocks
+        else:
+            yield block
+
 
 # Paragraphs that belong with what follows them, like headings: never left at the foot of a page.
 KEEP_WITH_NEXT = frozenset({Style.ITEM, Style.SALUTATION, Style.RECOMMENDATION})
@@ -100,6 +123,7 @@ class Exported:
     language: str = "en-GB"
     keywords: str = ""
     running_header: str = ""  # the default template's page header; a clerk's template keeps its own
+    landscape: bool = False  # wide tables (the response tracker)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
@@ -108,7 +132,7 @@ class Exported:
         self.blocks.extend(blocks)
 
     def headings(self) -> Iterator[Heading]:
-        return (b for b in self.blocks if isinstance(b, Heading))
+        return (b for b in flatten(self.blocks) if isinstance(b, Heading))
 
 
 def para(text: str, style: Style = Style.BODY, *, bold: bool = False, italic: bool = False) -> Para:

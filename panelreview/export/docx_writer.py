@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from panelreview.export.atomic import write_atomically
-from panelreview.export.blocks import Block, Exported, Heading, PageBreak, Para, Style, Table
+from panelreview.export.blocks import Block, Exported, Heading, Keep, PageBreak, Para, Style, Table
 from panelreview.export.docx_template import (
     HEADING_NAMES,
     STYLE_NAMES,
@@ -131,6 +131,16 @@ class _Writer:
             self.out.append(self.table(block))
         elif isinstance(block, PageBreak):
             self.break_before = True
+        elif isinstance(block, Keep):
+            start = len(self.out)
+            for inner in block.blocks:
+                self.block(inner)
+            kept = self.out[start:]
+            for i, p in enumerate(kept):  # Word keeps each paragraph whole and with the next one
+                ppr = p.find(PPR)  # (in the order Word's schema wants: after the style)
+                ppr.insert(1, self.make(_q("keepLines"), {}))
+                if i < len(kept) - 1:
+                    ppr.insert(1, self.make(_q("keepNext"), {}))
 
     def table(self, table: Table) -> Any:
         make = self.make
@@ -250,6 +260,13 @@ def _properties(document: Any, exported: Exported) -> None:
 def render(exported: Exported, template: Path | None) -> Any:
     """The python-docx Document for ``exported`` written into ``template`` (None: the default)."""
     document, is_default = load_template(template)
+    if exported.landscape:  # a wide table (the response tracker)
+        from docx.enum.section import WD_ORIENT
+
+        for section in document.sections:
+            if section.orientation != WD_ORIENT.LANDSCAPE and section.page_width and section.page_height:
+                section.orientation = WD_ORIENT.LANDSCAPE
+                section.page_width, section.page_height = section.page_height, section.page_width
     writer = _Writer(document, ensure_styles(document))
     for block in exported.blocks:
         writer.block(block)

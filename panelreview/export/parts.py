@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from panelreview.core.review import Annotation, Kind, PanelStatus, Recommendation, Reply, Visibility
-from panelreview.export.blocks import Block, Heading, Para, Run, Style, Table, labelled, para
+from panelreview.core.review import Annotation, Kind, PanelStatus, Recommendation, Reply, Role, Visibility
+from panelreview.export.blocks import Block, Heading, Keep, Para, Run, Style, Table, labelled, para
 from panelreview.export.errors import one_of
 from panelreview.export.facts import (
     DraftInfo,
@@ -22,6 +22,7 @@ from panelreview.export.facts import (
     counted,
     describe_draft,
     format_date,
+    join_words,
     load_drafts,
     member_name,
     names_from,
@@ -31,6 +32,7 @@ from panelreview.export.facts import (
     section_label,
     setting,
     today,
+    top_heading,
 )
 from panelreview.export.numbering import Numbered, number, parse_scheme
 from panelreview.export.textclean import one_line, paragraphs
@@ -65,6 +67,11 @@ class ReportContext:
     response_by: str | None
     chair: str | None
     scheme: str = "1"
+    withdrawn: list[Recommendation] | None = None  # withdrawn after they were numbered
+    general_comments: tuple[str, ...] = ()
+    contact_officer: str = ""
+    commissioner_name: str = ""
+    commissioner_address: tuple[str, ...] = ()
 
     def draft(self, draft_id: str) -> DraftInfo | None:
         return self.drafts.get(draft_id)
@@ -95,6 +102,7 @@ def gather(review: Review, *, numbering: str, appendix: str, grouped: bool) -> R
             if a.kind is not Kind.HIGHLIGHT or a.body.strip()
         ]
     response_by = setting(settings, "response_deadline", "response_by", "response_date")
+    address = tuple(filter(None, (one_line(x) for x in str(settings.commissioner_address).splitlines())))
     return ReportContext(
         names=names_from(settings),
         drafts=drafts,
@@ -103,10 +111,44 @@ def gather(review: Review, *, numbering: str, appendix: str, grouped: bool) -> R
         scheme=parse_scheme(numbering),
         comments=comments,
         appendix=appendix,
-        report_date=today(),
+        report_date=format_date(settings.report_date) or today(),
         meeting=format_date(settings.meeting_date),
         response_by=format_date(response_by) if isinstance(response_by, str) else None,
-        chair=chair_name(review),
+        chair=one_line(settings.chair_name) or chair_name(review),
+        withdrawn=_withdrawn_after_numbering(review),
+        general_comments=tuple(paragraphs(settings.general_comments)),
+        contact_officer=one_line(settings.contact_officer),
+        commissioner_name=one_line(settings.commissioner_name),
+        commissioner_address=address,
+    )
+
+
+def _withdrawn_after_numbering(review: Review) -> list[Recommendation]:
+    """The panel's recommendations withdrawn after the clerk had numbered them (a gap in the numbers
+    the report must explain)."""
+    if review.owner.role is not Role.CLERK:
+        return []
+    return [
+        r
+        for r in review.recommendations(author_id=review.owner_id)
+        if r.panel_status is PanelStatus.WITHDRAWN and one_line(r.number)
+    ]
+
+
+def withdrawn_note(ctx: ReportContext) -> str:
+    """ "Recommendation R3 was withdrawn at the Panel's meeting on 13 February 2025; the others keep
+    the numbers the Panel gave them." (or "" when none was withdrawn after numbering)."""
+    gone = ctx.withdrawn or []
+    if not gone or not all(n.number == one_line(n.rec.number) for n in ctx.numbered):
+        return ""  # renumbered for this report (or nothing numbered): no gap to explain
+    labels = join_words([one_line(r.number) for r in gone])
+    many = len(gone) > 1
+    dates = {d for r in gone if (d := format_date(r.decided_on))}
+    when = dates.pop() if len(dates) == 1 else ctx.meeting
+    at = f" at the {ctx.names.panels} meeting on {when}" if when else f" by the {ctx.names.panel_short}"
+    return (
+        f"Recommendation{'s' if many else ''} {labels} {'were' if many else 'was'} withdrawn{at}; the "
+        f"others keep the numbers the {ctx.names.panel_short} gave them."
     )
 
 
@@ -128,6 +170,8 @@ def details(ctx: ReportContext) -> list[Block]:
             Para((Run("Meeting: ", bold=True), Run(f"{ctx.names.panel}, {ctx.meeting}")), Style.DETAILS)
         )
     lines.append(Para((Run("Date of report: ", bold=True), Run(ctx.report_date)), Style.DETAILS))
+    if ctx.contact_officer:
+        lines.append(Para((Run("Contact officer: ", bold=True), Run(ctx.contact_officer)), Style.DETAILS))
     used = ctx.drafts_used or ([ctx.current] if ctx.current else [])
     for draft in used:
         label = "Draft reviewed: " if len(used) == 1 else "Draft referred to: "
@@ -190,7 +234,7 @@ def recommendation_blocks(
 ) -> list[Block]:
     """One recommendation in full: its number, wording, reason, plan reference and quote."""
     rec = item.rec
-    out: list[Block] = [Heading(item.label, level)] if heading else []
+    out: list[Para | Heading] = [Heading(item.label, level)] if heading else []
     wording = paragraphs(rec.wording) or [""]
     if heading:
         out.extend(para(w, Style.RECOMMENDATION) for w in wording)
@@ -201,10 +245,10 @@ def recommendation_blocks(
     out.append(labelled("Plan reference: ", ctx.reference(item) + ".", Style.REFERENCE))
     if rec.anchor.quote:
         out.append(quote_para(rec.anchor.quote))
-    return out
+    return [Keep(tuple(out))]  # a recommendation, its reason and its reference on one page
 
 
-def reason_blocks(rationale: str) -> list[Block]:
+def reason_blocks(rationale: str) -> list[Para]:
     """A recommendation's reason: "Reason: ..." then any further paragraphs; nothing if none."""
     reasons = paragraphs(rationale)
     if not reasons:
@@ -301,7 +345,8 @@ def appendix_blocks(ctx: ReportContext, title: str) -> list[Block]:
     )
     one_draft = len(ctx.drafts_used) <= 1
     for notes in by_section(ctx.comments, ctx.drafts):
-        out.append(Heading(section_label(notes[0].section), 2))
+        first = notes[0]
+        out.append(Heading(section_label(first.section, top_heading(first.section, first.anchor)), 2))
         for note in notes:
             out.extend(_comment(ctx, note, named, one_draft))
     return out

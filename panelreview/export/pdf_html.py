@@ -37,6 +37,7 @@ p { margin: 0 0 7pt 0; }
 p.title { font-size: 20pt; font-weight: bold; color: #1f3864; line-height: 1.15; margin: 0 0 12pt 0; }
 p.subtitle { font-size: 14pt; color: #1f3864; margin: 0 0 12pt 0; }
 p.details, p.address, p.signature { margin: 0 0 2pt 0; }
+p.addressee { margin: 14pt 0 2pt 0; }
 p.signatory { margin: 36pt 0 2pt 0; }
 p.numbered { margin-left: 2.8em; text-indent: -2.8em; }
 p.recommendation { font-weight: bold; margin: 0 0 5pt 0; }

@@ -1,186 +1,222 @@
-"""Write an :class:`~panelreview.export.blocks.Exported` document as a PDF, with PyMuPDF alone.
+"""Write an :class:`~panelreview.export.blocks.Exported` document as a tagged, accessible PDF.
 
-The blocks become HTML (:mod:`panelreview.export.pdf_html`) laid out by MuPDF's Story engine onto
-A4 pages: no LibreOffice, which members' machines do not have. The PDF has a text layer, a
-bookmark for every heading, the title, author, subject and language in its properties, shows its
-title in the viewer's title bar, and has "Page N of M" on every page.
+The blocks the Word writer renders are handed, as JSON, to Typst (the ``typst`` package, a
+typesetting engine in one compiled module), laid out by PanelReview's template
+(``resources/typst/panelreview.typ``) and exported as PDF/UA-1: a structure tree with headings,
+paragraphs, quotes and tables with header cells in reading order, ``/MarkInfo /Marked true``, the
+title shown in the viewer's title bar, ``/Lang``, bookmarks for the headings, running header and
+page numbers marked as artifacts, and the bundled DejaVu Sans fonts embedded (no system font is
+used, so the PDF looks the same on every computer and needs no network).
+
+If Typst cannot be loaded (a damaged installation), the PDF is made by MuPDF's Story engine
+(:mod:`panelreview.export.pdf_story`) instead: readable, but untagged; the log says so.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import re
 from collections.abc import Callable
-from io import BytesIO
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from panelreview import __version__
 from panelreview.export.atomic import write_bytes_atomically
-from panelreview.export.blocks import Exported
+from panelreview.export.blocks import (
+    Block,
+    Exported,
+    Heading,
+    Keep,
+    PageBreak,
+    Para,
+    Style,
+    Table,
+    keeps_with_next,
+)
 from panelreview.export.errors import ExportError
-from panelreview.export.fonts import FontSet, find_fonts
-from panelreview.export.pdf_html import CSS, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE, Html
 from panelreview.export.textclean import spell_out_astral
-from panelreview.export.tounicode import repair_text_layer
+from panelreview.resources import resource_path
 
-MAX_PASSES = 6
-HeadingPlace = tuple[int, str, int, float]  # level, text, 1-based page, y
+log = logging.getLogger(__name__)
+LONG_WORD = re.compile(r"\S{25,}")
+ZWSP = "\u200b"
+
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
+#: A table row with more text than this may run onto the next page (a taller one could not fit).
+ROW_CHARS_ON_ONE_PAGE = 2400
+#: A group kept together (a recommendation with its reason and reference) up to about half a page.
+KEEP_CHARS = 1800
 
 
-def _font_css(fonts: FontSet | None) -> tuple[str, Any]:
-    import pymupdf
-
-    archive = pymupdf.Archive()
-    if fonts is None:
-        return "", archive
-    faces = []
-    for name, path, weight, style in (
-        ("regular", fonts.regular, "normal", "normal"),
-        ("bold", fonts.bold, "bold", "normal"),
-        ("italic", fonts.italic, "normal", "italic"),
-        ("bolditalic", fonts.bold_italic, "bold", "italic"),
-    ):
-        archive.add((path.read_bytes(), f"{name}.ttf"))
-        faces.append(
-            f"@font-face {{ font-family: report; src: url({name}.ttf); font-weight: {weight}; "
-            f"font-style: {style}; }}"
+@lru_cache(maxsize=1)
+def _template() -> bytes:
+    path = resource_path("typst", "panelreview.typ")
+    if path is None:
+        raise ExportError(
+            "PanelReview’s PDF layout is missing from this installation. Reinstall PanelReview."
         )
-    return "\n".join(faces), archive
+    return path.read_bytes()
 
 
-def _layout(parts: list[str], faces: str, archive: Any) -> tuple[bytes, list[HeadingPlace], dict[str, int]]:
-    """The laid-out PDF (each part starting a new page), where its headings are, and the page of
-    every element with an id. ``faces`` and ``archive`` are the fonts, from :func:`_font_css`."""
+@lru_cache(maxsize=1)
+def _fonts() -> tuple[Path, Callable[[int], bool]]:
+    """The bundled font folder, and whether its regular face can draw a code point."""
+    folder = resource_path("fonts")
+    if folder is None or not all((folder / name).is_file() for name in FONT_FILES):
+        raise ExportError(
+            "PanelReview’s report fonts are missing from this installation. Reinstall PanelReview."
+        )
     import pymupdf
 
-    buffer = BytesIO()
-    writer = pymupdf.DocumentWriter(buffer)
-    page_rect = pymupdf.Rect(0, 0, *PAGE)
-    where = pymupdf.Rect(MARGIN_X, MARGIN_TOP, PAGE[0] - MARGIN_X, PAGE[1] - MARGIN_BOTTOM)
-    headings: list[HeadingPlace] = []
-    pages: dict[str, int] = {}
-    page = 0
-
-    def record(position: Any) -> None:
-        if not position.open_close & 1:
-            return
-        if position.id and position.id not in pages:
-            pages[position.id] = page
-        if position.heading:
-            headings.append(
-                (int(position.heading), str(position.text or ""), page + 1, float(position.rect[1]))
-            )
-
-    limit = 20 + sum(len(html) for html in parts) // 150  # far more pages than the text can fill
-    for html in parts:
-        story = pymupdf.Story(html=html, user_css=faces + CSS, archive=archive)
-        more = True
-        while more:
-            if page > limit:  # the layout engine is going round in circles: never hang the app
-                raise ExportError(
-                    "PanelReview could not lay this report out as a PDF. Save it as Word (.docx) instead, "
-                    "and make a PDF from Word."
-                )
-            device = writer.begin_page(page_rect)
-            more, _ = story.place(where)
-            story.element_positions(record)
-            story.draw(device)
-            writer.end_page()
-            page += 1
-    writer.close()
-    return buffer.getvalue(), headings, pages
+    font = pymupdf.Font(fontbuffer=(folder / FONT_FILES[0]).read_bytes())
+    return folder, lambda code: bool(font.has_glyph(code))
 
 
-def _body_font(fonts: FontSet | None) -> Any:
-    """The body font, for the page furniture and to know which characters it can draw."""
-    import pymupdf
+class _Json:
+    """The blocks as the plain data the Typst template reads."""
 
-    return pymupdf.Font(fontbuffer=fonts.regular.read_bytes()) if fonts else pymupdf.Font("helv")
+    def __init__(self, covered: Callable[[int], bool]) -> None:
+        self.covered = covered
 
+    def text(self, text: str) -> str:
+        text = spell_out_astral(text, self.covered).replace("\t", " ")
+        # A "word" too long for a line (a pasted link, a row of characters) gets places to break.
+        return LONG_WORD.sub(lambda m: ZWSP.join(m[0][i : i + 20] for i in range(0, len(m[0]), 20)), text)
 
-def _coverage(fonts: FontSet | None, body: Any) -> Callable[[int], bool]:
-    """Whether the body font can draw a code point (emoji it cannot are spelt out)."""
-    if fonts is None:
-        return lambda code: False
-    return lambda code: bool(body.has_glyph(code))
+    def runs(self, p: Para) -> list[list[Any]]:
+        return [[self.text(r.text), r.bold, r.italic] for r in p.runs if r.text]
 
+    def para(self, p: Para, sticky: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"t": "p", "style": p.style.value, "runs": self.runs(p), "sticky": sticky}
+        if p.style is Style.NUMBERED and p.runs and p.runs[0].text.endswith("\t"):
+            out["num"] = self.text(p.runs[0].text.strip())
+            out["runs"] = self.runs(Para(p.runs[1:], p.style))
+        return out
 
-def layout(exported: Exported, fonts: FontSet | None, body: Any) -> tuple[bytes, list[HeadingPlace]]:
-    """Lay the document out, and again while headings or table headers are left stranded. The font
-    files are read once, not on every pass."""
-    faces, archive = _font_css(fonts)
-    html = Html(exported.blocks, _coverage(fonts, body))
-    for _ in range(MAX_PASSES):
-        data, headings, pages = _layout(html.render(), faces, archive)
-        if not html.adjust(pages):
-            break
-    return data, headings
-
-
-def _toc(exported: Exported, headings: list[HeadingPlace]) -> list[list[Any]]:
-    import pymupdf
-
-    ours = [h.text for h in exported.headings()]
-    toc: list[list[Any]] = []
-    previous = 0
-    for i, (level, text, page, y) in enumerate(headings):
-        title = ours[i] if len(ours) == len(headings) else text
-        level = min(level, previous + 1)
-        previous = level
-        toc.append(
-            [
-                level,
-                " ".join(title.split()),
-                page,
-                {"kind": pymupdf.LINK_GOTO, "to": pymupdf.Point(0, y), "zoom": 0},
+    def table(self, table: Table) -> dict[str, Any]:
+        rows = []
+        for row in table.rows:
+            size = sum(len(p.text) for cell in row for p in cell)
+            cells = [
+                [{"style": p.style.value, "runs": self.runs(p)} for p in cell if p.text.strip()]
+                for cell in row
             ]
-        )
-    return toc
+            rows.append({"cells": cells, "breakable": size > ROW_CHARS_ON_ONE_PAGE})
+        return {
+            "t": "table",
+            "header": [self.text(h) for h in table.header],
+            "widths": list(table.widths),
+            "rows": rows,
+        }
+
+    def block(self, block: Block, following: Block | None) -> dict[str, Any]:
+        if isinstance(block, Heading):
+            return {"t": "h", "level": min(max(block.level, 1), 3), "text": self.text(block.text)}
+        if isinstance(block, Para):
+            return self.para(block, keeps_with_next(block) and following is not None)
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, Keep):
+            inner = [self.block(b, None) for b in block.blocks]
+            return {"t": "keep", "blocks": inner, "breakable": len(block.text) > KEEP_CHARS}
+        assert isinstance(block, PageBreak)
+        return {"t": "break"}
 
 
-def _page_furniture(doc: Any, exported: Exported, font: Any) -> None:
-    """The running header (not on the first page) and "Page N of M" on every page, in ``font``."""
-    import pymupdf
+def _levels(blocks: list[dict[str, Any]]) -> None:
+    """Heading levels never skip one (H1 then H3), as PDF/UA asks."""
+    previous = 0
 
-    total = doc.page_count
-    header = spell_out_astral(" ".join(exported.running_header.split()))
-    for number, page in enumerate(doc, start=1):
-        page.wrap_contents()  # the laid-out content leaves its coordinate system changed
-        writer = pymupdf.TextWriter(page.rect, color=(0.25, 0.25, 0.25))
-        footer = f"Page {number} of {total}"
-        width = font.text_length(footer, fontsize=9)
-        writer.append(((PAGE[0] - width) / 2, PAGE[1] - 30), footer, font=font, fontsize=9)
-        if header and number > 1:
-            width = font.text_length(header, fontsize=9)
-            writer.append((PAGE[0] - MARGIN_X - width, 36), header, font=font, fontsize=9)
-        writer.write_text(page)
+    def walk(items: list[dict[str, Any]]) -> None:
+        nonlocal previous
+        for item in items:
+            if item["t"] == "h":
+                item["level"] = min(item["level"], previous + 1)
+                previous = item["level"]
+            elif item["t"] == "keep":
+                walk(item["blocks"])
+
+    walk(blocks)
+
+
+def document_data(exported: Exported) -> dict[str, Any]:
+    """What the template lays out: the document's properties and blocks."""
+    _, covered = _fonts()
+    writer = _Json(covered)
+    blocks = exported.blocks
+    data = [writer.block(b, blocks[i + 1] if i + 1 < len(blocks) else None) for i, b in enumerate(blocks)]
+    _levels(data)
+    language, _, region = exported.language.partition("-")
+    return {
+        "title": writer.text(" ".join(exported.title.split())),
+        "author": writer.text(exported.author),
+        "subject": writer.text(exported.subject),
+        "keywords": [k.strip() for k in exported.keywords.split(";") if k.strip()],
+        "lang": language.lower() or "en",
+        "region": region.upper() or None,
+        "header": writer.text(" ".join(exported.running_header.split())),
+        "landscape": exported.landscape,
+        "blocks": data,
+    }
+
+
+def _compile(source: str, *, system_fonts: bool, standards: list[str]) -> bytes:
+    import typst
+
+    folder, _ = _fonts()
+    compile_pdf: Any = typst.compile_with_warnings  # its stub ties the font paths' type to the input's
+    data, warnings = compile_pdf(
+        _template(),
+        format="pdf",
+        font_paths=[str(folder)],
+        ignore_system_fonts=not system_fonts,
+        sys_inputs={"doc": source},
+        pdf_standards=standards,
+    )
+    for warning in warnings:
+        log.warning("Typst: %s", getattr(warning, "message", warning))
+    if not isinstance(data, bytes):
+        raise ExportError("PanelReview could not lay this document out as a PDF.")
+    return data
+
+
+def _typst_pdf(exported: Exported) -> bytes:
+    """PDF/UA-1 in the bundled fonts. Text they cannot draw (Chinese, say) is drawn in a font of the
+    computer's that can; if none can, the PDF is still tagged but does not claim PDF/UA-1 (the
+    characters stay in its text layer for screen readers, drawn as empty boxes)."""
+    import typst
+
+    data = document_data(exported)
+    source = json.dumps(data, ensure_ascii=False)
+    _, covered = _fonts()
+    missing = {ch for ch in source if ch.isprintable() and not ch.isspace() and not covered(ord(ch))}
+    if missing:
+        log.info("the report fonts lack %d characters: using the computer's fonts for them", len(missing))
+    attempts = [(bool(missing), ["ua-1"]), (True, [])]
+    for system_fonts, standards in attempts:
+        try:
+            return _compile(source, system_fonts=system_fonts, standards=standards)
+        except typst.TypstError as exc:
+            log.warning(
+                "Typst could not lay out %r (%s): %s %s", exported.title, standards, exc.message, exc.hints
+            )
+    raise ExportError(  # a bug in the template or the data, not the user's doing
+        "PanelReview could not lay this document out as a PDF. Save it as Word (.docx) instead; the "
+        "log file says what went wrong."
+    )
 
 
 def pdf_bytes(exported: Exported) -> bytes:
-    import pymupdf
+    """The PDF for ``exported``: tagged PDF/UA-1 from Typst, else (no Typst) MuPDF's untagged one."""
+    try:
+        import typst  # noqa: F401
+    except ImportError:
+        log.warning("Typst is not available: writing an untagged PDF with MuPDF instead")
+        from panelreview.export.pdf_story import pdf_bytes as story_pdf_bytes
 
-    fonts = find_fonts()
-    body = _body_font(fonts)
-    data, headings = layout(exported, fonts, body)
-    with pymupdf.open(stream=data, filetype="pdf") as doc:
-        _page_furniture(doc, exported, body)
-        doc.set_toc(_toc(exported, headings))
-        doc.set_metadata(
-            {
-                "title": exported.title,
-                "author": exported.author,
-                "subject": exported.subject,
-                "keywords": exported.keywords,
-                "creator": "PanelReview",
-                "producer": f"PanelReview {__version__} with PyMuPDF",
-            }
-        )
-        catalog = doc.pdf_catalog()
-        doc.xref_set_key(catalog, "Lang", pymupdf.get_pdf_str(exported.language))
-        doc.xref_set_key(catalog, "ViewerPreferences", "<</DisplayDocTitle true>>")
-        doc.xref_set_key(catalog, "PageMode", "/UseOutlines")
-        doc.subset_fonts()
-        repair_text_layer(doc)
-        return bytes(doc.tobytes(garbage=3, deflate=True, clean=False))
+        return story_pdf_bytes(exported)
+    return _typst_pdf(exported)
 
 
 def write_pdf(exported: Exported, out: Path) -> Path:

@@ -11,12 +11,25 @@ Each builds an :class:`~panelreview.export.blocks.Exported`; the Word and PDF wr
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from panelreview.export.blocks import Block, Exported, Heading, PageBreak, Para, Run, Style, Table, para
+from panelreview.export.blocks import (
+    Block,
+    Exported,
+    Heading,
+    Keep,
+    PageBreak,
+    Para,
+    Run,
+    Style,
+    Table,
+    labelled,
+    para,
+)
 from panelreview.export.errors import one_of
-from panelreview.export.facts import counted
+from panelreview.export.facts import counted, format_date
 from panelreview.export.numbering import Numbered
 from panelreview.export.parts import (
     ReportContext,
@@ -30,12 +43,16 @@ from panelreview.export.parts import (
     statutory,
     summary_table,
     title_of_report,
+    withdrawn_note,
+    zip_numbers,
 )
 
 if TYPE_CHECKING:
     from panelreview.storage import Review
 
 SHAPES = ("report", "letter", "table")
+#: The comment table's columns: the same in every table of the report, on every page.
+TABLE_WIDTHS = (0.08, 0.52, 0.40)
 
 
 def parse_shape(value: str) -> str:
@@ -73,7 +90,7 @@ def _groups(ctx: ReportContext) -> list[tuple[int, str, list[Numbered]]]:
     return out
 
 
-def _intro(ctx: ReportContext, numbers: tuple[str, str]) -> list[Block]:
+def _intro(ctx: ReportContext, numbers: Sequence[str]) -> list[Block]:
     n = ctx.names
     if ctx.meeting:
         when = f"The {n.panel_short} considered the draft at its meeting on {ctx.meeting}."
@@ -88,12 +105,39 @@ def _intro(ctx: ReportContext, numbers: tuple[str, str]) -> list[Block]:
     if len(used) > 1:
         refs = "Page numbers are those of the draft named in each reference."
     else:
-        dated = used[0].dated if used else (ctx.current.dated if ctx.current else "")
+        draft = used[0] if used else ctx.current
         refs = (
-            "Each recommendation gives the part of the plan it concerns, by section number and title and "
-            f"by page of the draft dated {dated}, with the passage quoted where there is one."
+            "Each recommendation gives the part of the plan it concerns, by its section and "
+            f"by page of {draft.name if draft else 'the draft'}, with the passage quoted where there is one."
         )
-    return [numbered_para(numbers[0], first), numbered_para(numbers[1], f"{count} {refs}")]
+    texts = [first, f"{count} {refs}"]
+    if note := withdrawn_note(ctx):
+        texts.append(note)
+    return [numbered_para(num, text) for num, text in zip_numbers(numbers, texts)]
+
+
+def _general(ctx: ReportContext, number: str) -> list[Block]:
+    """The panel's general comments, as the clerk wrote them, numbered "3.1", "3.2" ..."""
+    return [
+        numbered_para(f"{number}.{i}" if number else "", text)
+        for i, text in enumerate(ctx.general_comments, 1)
+    ]
+
+
+def _sign_off(ctx: ReportContext, *, letter: bool) -> list[Block]:
+    """The chair's name and role, and the contact officer, kept together on one page."""
+    n = ctx.names
+    lines: list[Para | Heading] = []
+    if letter:
+        lines.append(para("Yours sincerely,", Style.SIGNATURE))
+        lines.append(para(ctx.chair or "", Style.SIGNATORY, bold=True))
+        lines.append(para(f"Chair, {n.panel}", Style.SIGNATURE))
+    elif ctx.chair:
+        lines.append(para(ctx.chair, Style.SIGNATORY, bold=True))
+        lines.append(para(f"Chair of the {n.panel}", Style.SIGNATURE))
+    if ctx.contact_officer:
+        lines.append(labelled("Contact officer: ", ctx.contact_officer, Style.SIGNATURE))
+    return [Keep(tuple(lines))] if lines else []
 
 
 def _report(ctx: ReportContext) -> Exported:
@@ -101,16 +145,22 @@ def _report(ctx: ReportContext) -> Exported:
     doc.add(para(doc.title, Style.TITLE))
     doc.extend(details(ctx))
     doc.add(Heading("1. Introduction", 1))
-    doc.extend(_intro(ctx, ("1.1", "1.2")))
+    doc.extend(_intro(ctx, ("1.1", "1.2", "1.3")))
     doc.add(Heading(f"2. The {ctx.names.panels} role", 1))
     doc.extend(statutory(ctx, ("2.1", "2.2", "2.3")))
-    doc.add(Heading("3. Summary of recommendations", 1))
+    section = 3
+    if ctx.general_comments:
+        doc.add(Heading(f"{section}. General comments", 1))
+        doc.extend(_general(ctx, str(section)))
+        section += 1
+    doc.add(Heading(f"{section}. Summary of recommendations", 1))
     if ctx.numbered:
         doc.add(summary_table(ctx))
-        doc.add(Heading("4. Recommendations", 1))
+        section += 1
+        doc.add(Heading(f"{section}. Recommendations", 1))
         if ctx.scheme == "theme":
             for index, title, items in _groups(ctx):
-                doc.add(Heading(f"4.{index} {title}", 2))
+                doc.add(Heading(f"{section}.{index} {title}", 2))
                 for item in items:
                     doc.extend(recommendation_blocks(ctx, item, 3))
         else:
@@ -118,6 +168,7 @@ def _report(ctx: ReportContext) -> Exported:
                 doc.extend(recommendation_blocks(ctx, item, 2))
     else:
         doc.add(para(f"The {ctx.names.panel_short} makes no formal recommendations on this draft."))
+    doc.extend(_sign_off(ctx, letter=False))
     _appendix(ctx, doc)
     return doc
 
@@ -133,30 +184,40 @@ def _letter(ctx: ReportContext) -> Exported:
     n = ctx.names
     title = f"Letter from the Chair of the {n.panel} on the draft {n.plan}"
     doc = _document(ctx, title)
+    doc.running_header = ""  # the letterhead says who it is from; no second letterhead on each page
     doc.add(para(n.panel, Style.ADDRESS, bold=True))
-    doc.add(para(f"To: the {n.commissioner}", Style.ADDRESS))
-    doc.add(para(ctx.report_date, Style.ADDRESS))
+    if ctx.contact_officer:
+        doc.add(labelled("Contact: ", ctx.contact_officer, Style.ADDRESS))
+    addressee = (
+        [ctx.commissioner_name, n.commissioner] if ctx.commissioner_name else [f"The {n.commissioner}"]
+    )
+    for i, line in enumerate([*addressee, *ctx.commissioner_address]):
+        doc.add(para(line, Style.ADDRESSEE if i == 0 else Style.ADDRESS))
+    doc.add(para(ctx.report_date, Style.ADDRESSEE))
     doc.add(para(f"Dear {n.commissioner_short},", Style.SALUTATION))
     doc.add(Heading(f"The {n.panels} report on the draft {n.plan}", 1))
     draft = ctx.drafts_used[0] if len(ctx.drafts_used) == 1 else ctx.current
-    dated = f", dated {draft.dated}," if draft else ""
+    named = f", {draft.name}," if draft and (draft.label or draft.dated) else ""
     when = f"At its meeting on {ctx.meeting}, the" if ctx.meeting else "The"
     makes = counted(len(ctx.numbered), "recommendation") if ctx.numbered else "its comments"
     doc.add(
         para(
-            f"{when} {n.panel} reviewed your draft {n.plan}{dated} as section 28(3) of the Police Reform "
+            f"{when} {n.panel} reviewed your draft {n.plan}{named} as section 28(3) of the Police Reform "
             f"and Social Responsibility Act 2011 requires. I am writing on behalf of the {n.panel_short} "
             f"to report its views and to make {makes}."
         )
     )
+    doc.extend(para(text) for text in ctx.general_comments)
     if ctx.numbered:
         doc.add(
             para(
-                "References to the plan give the section number and title, and the page of that draft."
+                "References to the plan give the section, and the page of that draft."
                 if len(ctx.drafts_used) <= 1
                 else "References to the plan give the section, and the page of the draft they name."
             )
         )
+        if note := withdrawn_note(ctx):
+            doc.add(para(note))
     for _index, group, items in _groups(ctx):
         doc.add(Heading(group, 2))
         for item in items:
@@ -173,11 +234,35 @@ def _letter(ctx: ReportContext) -> Exported:
     doc.add(para(closing))
     if ctx.appendix != "none" and ctx.comments:
         doc.add(para("Members’ individual comments are attached as an appendix."))
-    doc.add(para("Yours sincerely,", Style.SIGNATURE))
-    doc.add(para(ctx.chair or "", Style.SIGNATORY, bold=True))
-    doc.add(para(f"Chair, {n.panel}", Style.SIGNATURE))
+    doc.extend(_sign_off(ctx, letter=True))
     _appendix(ctx, doc)
     return doc
+
+
+def _table_intro(ctx: ReportContext) -> str:
+    """What the table holds, true to this review: the panel's themes or the plan's parts, and
+    whether the response column is filled in yet."""
+    n = ctx.names
+    themed = ctx.numbered and all((item.rec.theme or "").strip() for item in ctx.numbered)
+    grouped = (
+        f"grouped under the {n.panels} themes" if themed else "grouped by the part of the plan they concern"
+    )
+    answered = [
+        item for item in ctx.numbered if item.rec.response_status or (item.rec.response_text or "").strip()
+    ]
+    column = f"“{n.commissioners} response”"
+    if not answered:
+        response = f"The {column} column is left for the {n.commissioner_short} to complete."
+    elif len(answered) == len(ctx.numbered):
+        dates = {d for item in answered if (d := format_date(item.rec.response_date))}
+        received = f", received on {dates.pop()}" if len(dates) == 1 else ""
+        response = f"The {column} column gives the {n.commissioners} response to each comment{received}."
+    else:
+        response = (
+            f"The {column} column gives the {n.commissioners} response where one has been received; "
+            f"the {n.commissioner_short} has yet to respond to the others."
+        )
+    return f"The table below sets out the {n.panels} comments, {grouped}. {response}"
 
 
 def _table(ctx: ReportContext) -> Exported:
@@ -187,15 +272,15 @@ def _table(ctx: ReportContext) -> Exported:
     doc.add(para("Comments and responses", Style.SUBTITLE))
     doc.extend(details(ctx))
     doc.add(Heading(f"The {n.panels} review", 1))
-    doc.extend(_intro(ctx, ("", ""))[:1])
+    doc.extend(_intro(ctx, ("", "", ""))[:1])
+    if note := withdrawn_note(ctx):
+        doc.add(para(note))
     doc.extend(statutory(ctx))
-    doc.add(
-        para(
-            f"The table below sets out the {n.panels} comments, grouped under the plan’s themes. The "
-            f"“{n.commissioners} response” column is left for the {n.commissioner_short} to complete."
-        )
-    )
+    if ctx.general_comments:
+        doc.add(Heading("General comments", 1))
+        doc.extend(_general(ctx, ""))
     doc.add(Heading(f"The {n.panels} comments", 1))
+    doc.add(para(_table_intro(ctx)))
     if not ctx.numbered:
         doc.add(para(f"The {n.panel_short} makes no formal comments on this draft."))
     themed = ctx.scheme == "theme"
@@ -209,10 +294,11 @@ def _table(ctx: ReportContext) -> Exported:
             Table(
                 header=("No.", f"{n.panels} comment", f"{n.commissioners} response"),
                 rows=rows,
-                widths=(0.09, 0.53, 0.38),
+                widths=TABLE_WIDTHS,
                 description=f"The {n.panels} comments on “{title}”, each with a column for the "
                 f"{n.commissioners} response.",
             )
         )
+    doc.extend(_sign_off(ctx, letter=False))
     _appendix(ctx, doc)
     return doc

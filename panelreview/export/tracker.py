@@ -1,12 +1,17 @@
 """The response tracker: each of the panel's recommendations beside the commissioner's response.
 
     export_tracker(review, Path("Response tracker.docx"))   # an accessible Word table
+    export_tracker(review, Path("Response tracker.pdf"))    # a tagged, accessible PDF
     export_tracker(review, Path("Response tracker.csv"))    # for a spreadsheet
 
 One row per recommendation of the panel (``review.panel_recommendations()``: the panel's order,
 withdrawn ones left out), with its number, wording, section, the panel's decision and meeting
 date, and the response status, text and date received. Titles come from the review's settings
 ("Police, Fire and Crime Commissioner", ...), never fixed here. Files are written atomically.
+
+The Word and PDF trackers are the report's sibling: built as the same blocks by the same writers,
+so they share its fonts, styles, page furniture and document properties; landscape, with fixed
+column widths, rows kept whole on a page, and sections named with the part of the plan they are in.
 """
 
 from __future__ import annotations
@@ -15,16 +20,20 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING
 
-from panelreview.export.atomic import check_target, write_atomically, write_bytes_atomically
-from panelreview.export.facts import format_date
+from panelreview.export.atomic import check_target, write_bytes_atomically
+from panelreview.export.blocks import Exported, Heading, Style, Table, para
+from panelreview.export.facts import counted, format_date, names_from, section_label, top_heading
+from panelreview.export.textclean import paragraphs
 
 if TYPE_CHECKING:
-    from panelreview.core.review import Settings
+    from panelreview.core.review import SectionRef, Settings
     from panelreview.storage import Review
 
-FORMATS = (".docx", ".csv")
+FORMATS = (".docx", ".pdf", ".csv")
+#: Column widths (fractions of the landscape text width): wide enough that no word is broken.
+WIDTHS = (0.06, 0.28, 0.17, 0.12, 0.09, 0.19, 0.09)
 _DECIDED = {"agreed": "Agreed", "amended": "Agreed as amended", "withdrawn": "Withdrawn"}
 _CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,6 +44,7 @@ class TrackerRow:
     number: str
     wording: str
     section: str
+    part: str  # the top-level part of the plan it is in ("Priority 2: …"), or ""
     decision: str
     decided_on: str | None
     status: str
@@ -51,7 +61,8 @@ def tracker_rows(review: Review) -> list[TrackerRow]:
                 id=rec.id,
                 number=rec.number or str(n),
                 wording=rec.wording,
-                section="" if rec.section.title is None else rec.section.label,
+                section="" if rec.section.title is None else section_label(rec.section),
+                part=top_heading(rec.section, rec.anchor),
                 decision=_DECIDED.get(rec.panel_status.value, "Not yet decided"),
                 decided_on=rec.decided_on,
                 status=rec.response_status or "",
@@ -68,7 +79,14 @@ def export_tracker(review: Review, out: Path) -> Path:
     rows = tracker_rows(review)
     if target.suffix.lower() == ".csv":
         return write_bytes_atomically(target, tracker_csv(rows, review.settings))
-    return write_atomically(target, lambda handle: _write_docx(handle, rows, review.settings))
+    document = tracker_document(review, rows)
+    if target.suffix.lower() == ".pdf":
+        from panelreview.export.pdf_writer import write_pdf
+
+        return write_pdf(document, target)
+    from panelreview.export.docx_writer import write_docx
+
+    return write_docx(document, target)
 
 
 def _headings(settings: Settings) -> list[str]:
@@ -95,59 +113,129 @@ def tracker_csv(rows: list[TrackerRow], settings: Settings) -> bytes:
     headings = _headings(settings)
     writer.writerow([*headings[:4], "Meeting date", *headings[4:], "Id"])
     for r in rows:
-        cells = [r.number, r.wording, r.section, r.decision, r.decided_on or "", r.status, r.response]
+        cells = [r.number, r.wording, _where(r), r.decision, r.decided_on or "", r.status, r.response]
         writer.writerow([*(_safe_cell(c) for c in cells), r.received or "", r.id])
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _write_docx(handle: BinaryIO, rows: list[TrackerRow], settings: Settings) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _where(row: TrackerRow) -> str:
+    """ "2.1 in Priority 2: …" or "What we will do, in Priority 1: …": never a title cut short."""
+    if not row.section:
+        return "The plan as a whole"
+    if row.part and row.part not in row.section:
+        return (
+            f"{row.section} in {row.part}" if row.section[:1].isdigit() else f"{row.section}, in {row.part}"
+        )
+    return row.section
 
-    from panelreview.export.docx_template import set_language
 
-    document: Any = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    title = "Response tracker"
-    plan = settings.plan_title or "the plan"
-    document.core_properties.title = f"{title}: {plan}"
-    document.core_properties.subject = f"{settings.panel_title} recommendations and responses"
-    set_language(document, "en-GB")
-    document.add_heading(title, level=1)
-    panel = settings.panel_name or settings.panel_title
-    document.add_paragraph(
-        f"The recommendations of {panel} on {plan}, and the {settings.commissioner_title}’s response "
-        f"to each ({len(rows)} recommendation{'s' if len(rows) != 1 else ''})."
+def tracker_document(review: Review, rows: list[TrackerRow] | None = None) -> Exported:
+    """The tracker as the blocks the Word and PDF writers render (as they do the report)."""
+    from panelreview.export.parts import gather, withdrawn_note
+
+    rows = tracker_rows(review) if rows is None else rows
+    settings = review.settings
+    n = names_from(settings)
+    title = f"Response tracker: recommendations of the {n.panel} on the draft {n.plan}"
+    doc = Exported(
+        title=title,
+        subject=f"The {n.panel}’s recommendations on the draft {n.plan} and the {n.commissioner}’s response",
+        author=n.panel,
+        keywords=f"{n.panel}; {n.plan}; recommendations; responses",
+        running_header=n.panel,
+        landscape=True,
     )
-    table = document.add_table(rows=1, cols=7)
-    table.style = "Table Grid"
-    header = table.rows[0]
-    properties = header._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page, and readers announce it
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
-    for cell, text in zip(header.cells, _headings(settings), strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+    doc.add(para("Response tracker", Style.TITLE))
+    answered = sum(1 for r in rows if r.status or r.response.strip())
+    doc.add(
+        para(
+            f"The recommendations of the {n.panel} on the draft {n.plan}, and the {n.commissioner}’s "
+            f"response to each: {counted(len(rows), 'recommendation')}, "
+            f"{counted(answered, 'response') if answered else 'no responses'} received so far."
+        )
+    )
+    ctx = gather(review, numbering="1", appendix="none", grouped=False)
+    if note := withdrawn_note(ctx):
+        doc.add(para(note))
+    doc.add(Heading("Recommendations and responses", 1))
+    table_rows = []
     for r in rows:
         decision = f"{r.decision} ({format_date(r.decided_on)})" if r.decided_on else r.decision
-        values = [
+        cells = (
             r.number,
             r.wording,
-            r.section,
+            _where(r),
             decision,
             r.status,
             r.response,
             format_date(r.received) or "",
-        ]
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            cell.text = text
-    caption = table._tbl.tblPr
-    description = OxmlElement("w:tblCaption")
-    description.set(qn("w:val"), f"{title}: recommendations and responses")
-    caption.append(description)
-    document.save(handle)
+        )
+        table_rows.append(
+            tuple(tuple(para(p, Style.TABLE_TEXT) for p in paragraphs(c) or [""]) for c in cells)
+        )
+    doc.add(
+        Table(
+            header=tuple(_headings(settings)),
+            rows=tuple(table_rows),
+            widths=WIDTHS,
+            description=f"The {n.panels} recommendations, each with the {n.commissioners} response.",
+        )
+    )
+    _add_taken_up(doc, review, rows)
+    return doc
+
+
+_JUDGED = {"addressed": "Addressed", "partly": "Partly addressed", "not-addressed": "Not addressed",
+           "no-longer-relevant": "No longer relevant"}  # fmt: skip
+
+
+def taken_up_rows(review: Review, rows: list[TrackerRow]) -> tuple[str, str, list[tuple[str, ...]]]:
+    """Whether the newest version of the draft takes up each recommendation made on an earlier one:
+    the names of the two versions, and per recommendation its number, wording, where it was (section,
+    page), where that is now and how it changed, and the judgement recorded. Empty with one version."""
+    if len(review.versions()) < 2:
+        return "", "", []
+    out: list[tuple[str, ...]] = []
+    old_name = new_name = ""
+    carried = {c.item_id for c in review.carry_records()}
+    for r in rows:
+        if r.id not in carried:
+            continue  # made on this version: nothing to take up
+        view = review.addressed_view(r.id)
+        old_name, new_name = review.version(view.old_draft_id).name, review.version(view.new_draft_id).name
+        cited = view.cited[0] if view.cited else None
+
+        def place(ref: SectionRef | None, page: str | None) -> str:
+            if ref is None:
+                return "No longer in the draft"
+            label = section_label(ref) if ref.title is not None else "The plan as a whole"
+            return f"{label}, page {page}" if page else label
+
+        was = place(cited.old, cited.old_page) if cited else "The plan as a whole"
+        now = place(cited.new, cited.new_page) + f" ({cited.how})" if cited else "The plan as a whole"
+        judged = view.judgement
+        verdict = _JUDGED.get(judged.status.value, judged.status.value) if judged else "Not yet judged"
+        if judged and judged.comment:
+            verdict += f": {judged.comment}"
+        out.append((r.number, r.wording, was, now, verdict))
+    return old_name, new_name, out
+
+
+def _add_taken_up(doc: Exported, review: Review, rows: list[TrackerRow]) -> None:
+    old_name, new_name, found = taken_up_rows(review, rows)
+    if not found:
+        return
+    doc.add(Heading(f"Taken up in the {new_name}?", 1))
+    doc.add(para(f"Where each recommendation on the {old_name} now sits in the {new_name}, how that part of "
+                 "the draft changed, and whether the change addresses it."))  # fmt: skip
+    cells = [
+        tuple(tuple(para(p, Style.TABLE_TEXT) for p in paragraphs(c) or [""]) for c in row) for row in found
+    ]
+    doc.add(
+        Table(
+            header=("No.", "Recommendation", f"In the {old_name}", f"In the {new_name}", "Addressed?"),
+            rows=tuple(cells),
+            widths=(0.06, 0.3, 0.2, 0.24, 0.2),
+            description=f"Whether the {new_name} takes up each recommendation made on the {old_name}.",
+        )
+    )

@@ -191,7 +191,7 @@ def read_docx_notes(data: bytes, file_name: str) -> NotesFile:
         ImportedItem(**f, replies=tuple(sorted(threads.get(k, []), key=lambda r: r.created or "")))
         for k, f in fields.items()
     ]
-    return NotesFile(file_name, "docx", tuple(items), left, None, text[:_SAMPLE_CHARS])
+    return NotesFile(file_name, "docx", tuple(items), left, None, text[:_SAMPLE_CHARS], data)
 
 
 def _paragraph_at(text: str, at: int) -> str:

@@ -241,11 +241,9 @@ def _level(lvl: etree._Element) -> Level:
 
 def format_number(value: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter"):
-        letters = ""
-        n = max(1, value)
-        while n > 0:
-            n, rem = divmod(n - 1, 26)
-            letters = chr(ord("a") + rem) + letters
+        # Word's letters run a…z, then aa, bb … zz, then aaa: one letter, repeated.
+        n = max(1, value) - 1
+        letters = chr(ord("a") + n % 26) * (n // 26 + 1)
         return letters if fmt == "lowerLetter" else letters.upper()
     if fmt in ("lowerRoman", "upperRoman"):
         roman = to_roman(value)

@@ -203,6 +203,7 @@ class _Reader:
         self.doc = doc
         self.left: dict[str, int] = {}
         self.page_words: dict[int, list[Word]] = {}
+        self.boxes: dict[int, list[tuple[Rect, set[str]]]] = {}  # text boxes, and their words
         self.items: dict[int, dict[str, Any]] = {}  # xref -> fields, in the file's order
         self.replies: list[tuple[int, int, ImportedReply]] = []  # (parent xref, order, reply)
         self.reply_parent: dict[int, int] = {}  # a reply's xref -> the xref it answers
@@ -212,11 +213,16 @@ class _Reader:
         self.left[reason] = self.left.get(reason, 0) + n
 
     def words(self, page: Any) -> list[Word]:
+        """The page's own words: a text box's words (which MuPDF extracts with the page's) left out."""
         if page.number not in self.page_words:
+            boxes = self.boxes.get(page.number, [])
             try:
-                self.page_words[page.number] = _words(page)
+                found = _words(page)
             except Exception:
-                self.page_words[page.number] = []
+                found = []
+            self.page_words[page.number] = [
+                w for w in found if not any(_inside(w, box) and w[4] in said for box, said in boxes)
+            ]
         return self.page_words[page.number]
 
     def read_page(self, page: Any) -> None:
@@ -227,6 +233,11 @@ class _Reader:
             return
         t = page.transformation_matrix
         matrix = (float(t.a), float(t.b), float(t.c), float(t.d), float(t.e), float(t.f))
+        for xref, kind, _ in found:
+            corners = _numbers(self.doc, int(xref), "Rect") if kind == _type("FREE_TEXT") else []
+            if len(corners) == 4:
+                said = set(_text(self.doc, int(xref), "Contents").split())
+                self.boxes.setdefault(page.number, []).append((_box(corners, matrix), said))
         for xref, kind, _ in found:
             try:
                 self.read_one(page, int(xref), int(kind), matrix)
@@ -289,8 +300,9 @@ class _Reader:
             near = "" if chosen else _nearest_line(words, box[0], box[1])
             passage = Passage(quote, prefix, suffix, page.number, tuple(rects), None, near)
         else:
+            top = (box[1] + box[3]) / 2 if kind == _type("FREE_TEXT") else box[1]  # a box: its middle
             x = min(max(box[0], on_page[0]), on_page[2])
-            y = min(max(box[1], on_page[1]), on_page[3])
+            y = min(max(top, on_page[1]), on_page[3])
             passage = Passage(None, "", "", page.number, (box,), (x, y), _nearest_line(words, x, y))
         self.items[xref] = {
             "source_id": name or f"xref:{xref}",
@@ -361,7 +373,7 @@ def read_pdf_notes(data: bytes, file_name: str, password: str | None = None) -> 
             dict(reader.left),
             pages,
             sample,
-            {p: list(w) for p, w in reader.page_words.items()},
+            b"" if password else data,  # a locked file is not read again as a version of the draft
         )
     finally:
         doc.close()

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from panelreview.core.anchor import Anchor, AnchorError, anchor_quote, anchor_section, find_section
+from panelreview.core.anchor import Anchor, AnchorError, anchor_quote, anchor_section
 from panelreview.core.review import (
     Change,
     InvalidValue,
@@ -17,6 +17,7 @@ from panelreview.core.review import (
     parse_visibility,
     require_text,
 )
+from panelreview.core.section_names import find_section
 from panelreview.storage.review_file import ReviewBase
 
 _UNSET: Any = object()

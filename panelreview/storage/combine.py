@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from panelreview.core.clerk import ImportRecord, PackReport
@@ -29,7 +29,7 @@ from panelreview.core.merge import complete, newer_than
 from panelreview.core.review import Change, InvalidValue, Role, RowChange
 from panelreview.storage.connection import write_transaction
 from panelreview.storage.errors import PackError, WrongDraft
-from panelreview.storage.pack_file import PACK_COLUMNS, PACK_TABLES, Pack, read_pack
+from panelreview.storage.pack_file import ALL_COLUMNS, ALL_TABLES, Pack, read_pack
 from panelreview.storage.review_file import CLOCK, ITEM_TYPES, KEYS, searchable_text
 from panelreview.storage.share import ShareOps
 
@@ -38,6 +38,8 @@ UNDO_IMPORT_LABEL = "Remove imported members' reviews"
 _ITEMS = ("annotations", "replies", "recommendations")
 _CHUNK = 500
 _WRITE_ORDER = (
+    "settings",
+    "drafts",
     "members",
     "annotations",
     "recommendations",
@@ -46,6 +48,9 @@ _WRITE_ORDER = (
     "roster",
     "imported_notes",
     "note_imports",
+    "item_anchors",
+    "addressed",
+    "checklist_decisions",
 )
 
 
@@ -58,6 +63,8 @@ def _defaults(table: str, draft_id: str) -> Mapping[str, object]:
         "replies": {"body": ""},
         "recommendations": {"draft_id": draft_id, "wording": "", "rationale": "", "visibility": "private",
                             "supporters": "[]", "panel_status": "draft", **anchor},
+        "checklist_decisions": {"draft_id": draft_id, "item_id": "", "decision": "", "section_ids": "[]",
+                                "note": "", "visibility": "private"},
     }  # fmt: skip
     return found.get(table, {})
 
@@ -87,15 +94,7 @@ class CombineOps(ShareOps):
     def _prepared(self, pack: Pack) -> dict[str, list[dict[str, Any]]]:
         """The pack's rows as this review would store them; PackError if the pack does not fit."""
         draft = self.current_draft_id
-        if pack.draft["id"] != draft:
-            mine = next((d for d in self.drafts() if d["id"] == draft), {"title": "?"})
-            raise WrongDraft(
-                f"“{pack.file_name}” is {pack.member_name}’s review of a different draft "
-                f"(“{pack.draft['title']}”, "
-                f"{pack.draft['file_name']}) from the one this review is on (“{mine['title']}”). Nothing "
-                "was imported. Carrying notes over to another draft is not possible yet: ask the member "
-                "to review this draft."
-            )
+        carry = self._pack_carrier(pack) if pack.draft["id"] != draft else None
         member_id = str(pack.member["id"])
         if member_id == self.owner_id:
             raise PackError(f"“{pack.file_name}” was made from this review itself. Nothing was imported.")
@@ -105,21 +104,40 @@ class CombineOps(ShareOps):
         )
         if self._rows("SELECT 1 FROM members WHERE id = ? AND entered_by IS NOT NULL", [member_id]):
             raise PackError(foreign)  # it claims the row holding views the clerk entered for a member
-        sections = section_map(pack.sections, [(s.id, s.number, s.title) for s in self.sections(draft)])
+        sections = (
+            None
+            if carry
+            else section_map(pack.sections, [(s.id, s.number, s.title) for s in self.sections(draft)])
+        )
         out: dict[str, list[dict[str, Any]]] = {}
-        for table in PACK_TABLES:
-            columns, defaults = PACK_COLUMNS[table], _defaults(table, draft)
+        for table in ALL_TABLES:
+            columns, defaults = ALL_COLUMNS[table], _defaults(table, draft)
             rows = []
             for raw in pack.rows[table]:
                 owner = raw["id"] if table == "members" else raw["author_id"]
-                if owner != member_id or raw.get("draft_id") not in (None, draft):
+                if owner != member_id or raw.get("draft_id") not in (None, draft, pack.draft["id"]):
                     raise PackError(foreign)
                 row = complete(raw, columns, defaults)
+                if carry is not None:
+                    row = carry(table, row)
                 if sections is not None and row.get("section_id") is not None:
                     row["section_id"] = sections.get(int(row["section_id"]))
+                if sections is not None and row.get("section_ids"):
+                    mapped = (sections.get(int(i)) for i in json.loads(str(row["section_ids"])))
+                    row["section_ids"] = json.dumps([i for i in mapped if i is not None])
                 rows.append(row)
             out[table] = rows
         return out
+
+    def _pack_carrier(self, pack: Pack) -> Callable[[str, dict[str, Any]], dict[str, Any]]:
+        """How a pack written on another version of the draft is carried to this review's version
+        (see :mod:`panelreview.storage.versions`); here, it cannot be."""
+        mine = next((d for d in self.drafts() if d["id"] == self.current_draft_id), {"title": "?"})
+        raise WrongDraft(
+            f"“{pack.file_name}” is {pack.member_name}’s review of a different draft "
+            f"(“{pack.draft['title']}”, {pack.draft['file_name']}) from the one this review is on "
+            f"(“{mine['title']}”). Nothing was imported."
+        )
 
     def check_pack(self, path: str | os.PathLike[str]) -> Pack:
         """Read and check one pack against this review without importing it (for a preview)."""
@@ -173,8 +191,8 @@ class CombineOps(ShareOps):
             return Change(IMPORT_LABEL, (), None, restore=True)
         rows: list[RowChange] = []
         counts = {i: {"added": 0, "updated": 0, "withdrawn": 0, "": 0} for i in fresh}
-        for table in PACK_TABLES:
-            columns = PACK_COLUMNS[table]
+        for table in ALL_TABLES:
+            columns = ALL_COLUMNS[table]
             best: dict[str, tuple[dict[str, Any], int]] = {}
             for i in fresh:
                 for row in prepared[i][table]:

@@ -36,7 +36,8 @@ from panelreview.core.imported_notes import (
     author_key,
     infer_kind,
 )
-from panelreview.core.note_placing import WHOLE, Placement, Placer, text_overlap
+from panelreview.core.model import Document
+from panelreview.core.note_placing import WHOLE, CarryingPlacer, Placement, Placer, text_overlap
 from panelreview.core.review import Role
 from panelreview.storage.clerk_views import ClerkViews
 
@@ -72,27 +73,31 @@ class NotesImportOps(ClerkViews):
         notes: NotesFile,
         *,
         accept: Collection[str] | None = None,
+        accept_from: Collection[str] | None = None,
         mine: Collection[str] = (),
         unnamed_as: str | None = None,
     ) -> NotesImportReport:
         """What importing ``notes`` would do, note by note; nothing is written.
 
-        ``accept``: keys of other people's notes to take (default: none in a member's review, all
-        in the clerk's). ``mine``: other names the owner goes by in the file (a computer login).
+        ``accept``: keys of other people's notes to take; ``accept_from``: names of people whose
+        notes to take ("*": everyone's). With neither, a member's review takes none of others'
+        notes and the clerk's takes all. ``mine``: other names the owner goes by in the file (a
+        computer login).
         ``unnamed_as``: whose notes those with no author are (default: the owner's in a member's
         review; in the clerk's they are skipped until a name is given).
         """
-        return self._plan(notes, accept, mine, unnamed_as)[0]
+        return self._plan(notes, accept, accept_from, mine, unnamed_as)[0]
 
     def _plan(
         self,
         notes: NotesFile,
         accept: Collection[str] | None,
+        accept_from: Collection[str] | None,
         mine: Collection[str],
         unnamed_as: str | None,
     ) -> tuple[NotesImportReport, dict[str, Placement]]:
         document = self.document()
-        placer = Placer(document, notes.page_words if notes.format == "pdf" else None)
+        placer = Placer(document)
         overlap = text_overlap(notes.sample_text, placer.text) if notes.items else 1.0
         title = next((d["title"] for d in self.drafts() if d["id"] == self.current_draft_id), "")
         if overlap < _NOT_THIS_DRAFT:
@@ -102,15 +107,22 @@ class NotesImportOps(ClerkViews):
                 "made from this draft."
             )
         version_note = None
+        carrying: CarryingPlacer | None = None
         if overlap < _SAME_VERSION:
-            version_note = (
-                f"“{notes.file_name}” seems to be another version of the draft ({overlap:.0%} of its text "
-                "is the same). Notes were placed by the words they mark; those whose words are not in "
-                "this draft were put on the section of their page, or on the draft as a whole."
-            )
+            found = self._annotated_version(notes)
+            if found is not None:
+                carrying = CarryingPlacer(found[0], document)
+                version_note = found[1]
+            else:
+                version_note = (
+                    f"“{notes.file_name}” seems to be another version of the draft ({overlap:.0%} of its "
+                    "text is the same). Notes were placed by the words they mark; those whose words are "
+                    "not in this draft were put on the section of their page, or on the draft as a whole."
+                )
         clerk = self.owner.role is Role.CLERK
         owner_key = author_key(self.owner.name)
         my_names = {owner_key, *(author_key(m) for m in mine if m.strip())}
+        from_names = {n if n == "*" else author_key(n) for n in accept_from or ()}
         imported = {r["source_key"]: r for r in self._rows("SELECT * FROM imported_notes")}
         notes_by_id = {r["id"]: r for r in self._rows("SELECT id, deleted, author_id, body FROM annotations")}
         own_points = self._members_points() if clerk else {}
@@ -120,7 +132,7 @@ class NotesImportOps(ClerkViews):
         used: dict[str, int] = {}
         for item in notes.items:
             name = item.author or unnamed_as or ("" if clerk else self.owner.name)
-            placement = placer.place(item)
+            placement = (carrying or placer).place(item)
             where = placement.anchor.section_id
             section = sections.get(where, "(whole draft)") if where is not None else "(whole draft)"
             base = f"{author_key(name)}|{_fingerprint(item)}"
@@ -138,15 +150,56 @@ class NotesImportOps(ClerkViews):
             status, reason, note_id, new_replies = self._note_status(
                 item, key, name, imported, notes_by_id, own_points, clerk, placement
             )
-            if status == NEW and not is_mine and not clerk and (accept is None or key not in accept):
-                status, reason = OFFERED, f"{name}’s note: not taken (accept it to import it)"
-            elif status == NEW and clerk and accept is not None and key not in accept:
-                status, reason = SKIP, "not chosen"
+            taken = key in (accept or ()) or "*" in from_names or author_key(name) in from_names
+            taken = taken or (not item.author and bool(unnamed_as))  # named by the user for this import
+            if clerk and accept is None and accept_from is None:
+                taken = True
+            if status == NEW and not is_mine and not taken:
+                status, reason = (SKIP, "not chosen") if clerk else (OFFERED, f"{name}’s note: not taken")
             planned.append(
                 PlannedNote(**fields, status=status, reason=reason, note_id=note_id, new_replies=new_replies)
             )
+        if carrying is not None and version_note is not None:
+            c = carrying.counts
+            version_note += (
+                f" Its notes were carried over to this draft as a new version's are: "
+                f"{c.get('unchanged', 0) + c.get('moved', 0)} on the same words, {c.get('edited', 0)} on "
+                f"passages reworded since, {c.get('orphaned', 0)} not found (put on the section of their "
+                "page, or on the draft as a whole)."
+            )
         report = NotesImportReport(notes.file_name, tuple(planned), dict(notes.left_out), None, version_note)
         return report, placements
+
+    def _annotated_version(self, notes: NotesFile) -> tuple[Document, str] | None:
+        """The version of the draft the file was annotated on, and how to name it to the user.
+
+        Another version kept in this review if the file's text is that version's; else the file
+        itself read as a draft. None when it cannot be read as one.
+        """
+        from panelreview.core.errors import UserError as Unreadable
+        from panelreview.core.model import full_text
+        from panelreview.ingest import read_document_bytes
+
+        for draft in self.drafts():
+            if draft["id"] == self.current_draft_id:
+                continue
+            try:
+                other = self.document(str(draft["id"]))
+            except Unreadable:
+                continue
+            if text_overlap(notes.sample_text, full_text(other.blocks)[0]) >= _SAME_VERSION:
+                name = draft.get("label") or draft["file_name"]
+                return (
+                    other,
+                    f"“{notes.file_name}” was annotated on another version of the draft ({name}).",
+                )
+        if not notes.data:
+            return None
+        try:
+            own = read_document_bytes(notes.data, notes.file_name)
+        except Unreadable:
+            return None
+        return own, f"“{notes.file_name}” was annotated on another version of the draft."
 
     def _note_status(
         self,

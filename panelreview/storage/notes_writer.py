@@ -36,19 +36,24 @@ class NotesWriteOps(NotesImportOps):
         *,
         password: str | None = None,
         accept: Collection[str] | None = None,
+        accept_from: Collection[str] | None = None,
         mine: Collection[str] = (),
         unnamed_as: str | None = None,
     ) -> tuple[Change, NotesImportReport]:
         """Read an annotated PDF or commented Word file and import its notes (see import_notes)."""
         from panelreview.ingest.notes import read_notes
 
-        return self.import_notes(read_notes(path, password), accept=accept, mine=mine, unnamed_as=unnamed_as)
+        notes = read_notes(path, password)
+        return self.import_notes(
+            notes, accept=accept, accept_from=accept_from, mine=mine, unnamed_as=unnamed_as
+        )
 
     def import_notes(
         self,
         notes: NotesFile,
         *,
         accept: Collection[str] | None = None,
+        accept_from: Collection[str] | None = None,
         mine: Collection[str] = (),
         unnamed_as: str | None = None,
     ) -> tuple[Change, NotesImportReport]:
@@ -57,7 +62,7 @@ class NotesWriteOps(NotesImportOps):
         Arguments as for :meth:`plan_notes`. Returns the change (empty when nothing was new or
         changed; ``change.item_id`` is the import's id) and the report of every note's outcome.
         """
-        report, placements = self._plan(notes, accept, mine, unnamed_as)
+        report, placements = self._plan(notes, accept, accept_from, mine, unnamed_as)
         todo = [n for n in report.notes if n.status in (NEW, UPDATE)]
         if not todo:
             return Change(IMPORT_NOTES_LABEL, (), None, restore=True), report
@@ -88,10 +93,31 @@ class NotesWriteOps(NotesImportOps):
         change = self._restore(Change(label, tuple(rows), batch, restore=True), known=True)
         return change, report
 
+    def imported_sources(self) -> dict[str, dict[str, Any]]:
+        """For each note or reply imported from a file: the file, the author as the file names them,
+        what it was there ("highlight", "sticky note", "comment"...), and when it was imported."""
+        rows = self._rows(
+            "SELECT id, file_name, author, origin, created FROM imported_notes WHERE deleted = 0"
+        )
+        return {
+            str(r["id"]): {
+                "file": r["file_name"],
+                "author": r["author"],
+                "as": r["origin"],
+                "imported": r["created"],
+            }
+            for r in rows
+        }
+
     def notes_imports(self) -> list[dict[str, Any]]:
         """Every import of notes still in effect, oldest first, with its summary."""
         rows = self._rows("SELECT * FROM note_imports WHERE deleted = 0 ORDER BY at, id")
         return [{**r, "summary": json.loads(r["summary"])} for r in rows]
+
+    def can_undo_notes_import(self) -> bool:
+        """Whether the newest import into this review is an import of notes (so it can be taken out)."""
+        last = self._rows("SELECT label FROM imports ORDER BY at DESC, id DESC LIMIT 1")
+        return bool(last) and str(last[0]["label"]).startswith(IMPORT_NOTES_LABEL)
 
     def undo_last_notes_import(self) -> Change:
         """Undo the newest import of notes as a whole, also after the review was closed and reopened."""

@@ -15,6 +15,10 @@ A pack is a ZIP archive (so a curious clerk or an IT officer can look inside):
     [...], "recommendation_links": [...]}``, each row a JSON object of the review file's columns.
 ``draft.bin``
     The draft's bytes, unless the member said the clerk already has it.
+``checklist.json``
+    The member's views of the statutory checklist's items (``{"checklist_decisions": [...]}``),
+    when there are any. It is an entry of its own so that a PanelReview that predates the
+    checklist still reads the rest of the pack (it reads only the entries it knows).
 
 The archive's comment, the last bytes of the file, is ``sha256:<hex>``: the SHA-256 of every byte
 of the file before the hex digits. Every pack format keeps this trailer and the manifest's
@@ -37,7 +41,7 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -70,6 +74,14 @@ PACK_COLUMNS: dict[str, tuple[str, ...]] = {
                              "author_id", *_TRAVEL, "source_recommendation_id", "role"),
 }  # fmt: skip
 PACK_TABLES = tuple(PACK_COLUMNS)
+#: Tables carried in entries of their own (see the module's notes), by entry.
+EXTRA_ENTRY = "checklist.json"
+EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "checklist_decisions": ("id", "author_id", "draft_id", "item_id", "decision", "section_ids", "note",
+                            "visibility", "recommendation_id", *_TRAVEL),
+}  # fmt: skip
+ALL_COLUMNS = {**PACK_COLUMNS, **EXTRA_COLUMNS}
+ALL_TABLES = tuple(ALL_COLUMNS)
 _INTEGER = {"section_id", "char_start", "char_end", "page_index", "block_index", "deleted", "position"}
 #: Columns a stub must still carry: who, when, and the parent it hangs from.
 _REQUIRED = {
@@ -78,6 +90,7 @@ _REQUIRED = {
     "replies": ("id", "annotation_id", "author_id", *_TRAVEL),
     "recommendations": ("id", "author_id", *_TRAVEL),
     "recommendation_links": ("id", "recommendation_id", "author_id", *_TRAVEL),
+    "checklist_decisions": ("id", "author_id", *_TRAVEL),
 }
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")
@@ -101,6 +114,7 @@ class Pack:
     sections: tuple[tuple[int, str | None, str], ...]
     rows: Mapping[str, Sequence[Mapping[str, Any]]]
     draft_data: bytes | None
+    panel: Mapping[str, str] = field(default_factory=dict)  # the member's panel settings (PANEL_SETTINGS)
 
     @property
     def member_name(self) -> str:
@@ -120,6 +134,10 @@ def write_pack(
     files = {"README.txt": _entry(readme.encode()), "items.json": _entry(items)}
     if draft_data is not None:
         files["draft.bin"] = _entry(draft_data)
+    extra = None
+    if any(rows.get(t) for t in EXTRA_COLUMNS):
+        extra = json.dumps({t: list(rows.get(t, ())) for t in EXTRA_COLUMNS}, ensure_ascii=False).encode()
+        files[EXTRA_ENTRY] = _entry(extra)
     full = {"format": PACK_FORMAT, "format_version": PACK_VERSION, "app_version": __version__}
     full |= {**manifest, "files": files}
     manifest_bytes = json.dumps(full, ensure_ascii=False, indent=1).encode()
@@ -133,6 +151,8 @@ def write_pack(
         archive.writestr("items.json", items)
         if draft_data is not None:
             archive.writestr("draft.bin", draft_data)
+        if extra is not None:
+            archive.writestr(EXTRA_ENTRY, extra)
         archive.comment = _TRAILER + b"0" * _HEX
     body = buffer.getvalue()[:-_HEX]
     packed = body + hashlib.sha256(body).hexdigest().encode("ascii")
@@ -186,7 +206,11 @@ def read_pack(path: Path) -> Pack:
             if not isinstance(files, dict) or "items.json" not in files:
                 raise DamagedPack(damaged)
             contents: dict[str, bytes] = {}
-            for entry, limit in (("items.json", _MAX_ITEMS), ("draft.bin", _MAX_DRAFT)):
+            for entry, limit in (
+                ("items.json", _MAX_ITEMS),
+                ("draft.bin", _MAX_DRAFT),
+                (EXTRA_ENTRY, _MAX_ITEMS),
+            ):
                 if entry in files:
                     contents[entry] = _checked(archive, entry, files[entry], limit)
     except PackError:
@@ -234,6 +258,10 @@ def _build(name: str, data: bytes, manifest: dict[str, Any], contents: dict[str,
     if not isinstance(raw, dict) or set(raw) - set(PACK_TABLES):
         raise ValueError("items")
     rows = {t: [_checked_row(t, r) for r in raw.get(t, [])] for t in PACK_TABLES}
+    extra = json.loads(contents[EXTRA_ENTRY]) if EXTRA_ENTRY in contents else {}
+    if not isinstance(extra, dict) or set(extra) - set(EXTRA_COLUMNS):
+        raise ValueError("extra")
+    rows |= {t: [_checked_row(t, r) for r in extra.get(t, [])] for t in EXTRA_COLUMNS}
     return Pack(
         file_name=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -248,12 +276,27 @@ def _build(name: str, data: bytes, manifest: dict[str, Any], contents: dict[str,
         sections=sections,
         rows=rows,
         draft_data=draft_data,
+        panel=_panel(manifest.get("panel")),
     )
+
+
+#: The settings a pack carries about the panel (packs from before they did carry none).
+PANEL_SETTINGS = ("panel_name", "plan_title", "commissioner_title", "panel_title")
+
+
+def _panel(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        k: " ".join(v.split())[:300]
+        for k in PANEL_SETTINGS
+        if isinstance(v := value.get(k), str) and v.strip()
+    }
 
 
 def _checked_row(table: str, row: object) -> dict[str, Any]:
     """A row exactly as the review file would hold it; ValueError if anything is out of place."""
-    if not isinstance(row, dict) or set(row) - set(PACK_COLUMNS[table]):
+    if not isinstance(row, dict) or set(row) - set(ALL_COLUMNS[table]):
         raise ValueError(table)
     for column in _REQUIRED[table]:
         if row.get(column) is None:

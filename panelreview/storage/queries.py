@@ -219,14 +219,15 @@ class Queries(RecommendationOps):
         return found
 
     def search(self, terms: str, *, limit: int = 50) -> list[SearchHit]:
-        """The draft's text, notes, replies and recommendations matching every word, best first."""
+        """The (current) draft's text, notes, replies and recommendations matching every word, best first."""
         self._ensure_draft_indexed()
         rows = self._rows(
             "SELECT i.item_type, i.item_id, i.draft_id, i.section_id, s.number AS s_number,"
             " s.title AS s_title, snippet(search_text, 0, '[', ']', '…', 12) AS snippet"
             " FROM search_text JOIN search_items i ON i.seq = search_text.rowid"
-            f" {_SECTION_JOIN.format(a='i')} WHERE search_text MATCH ? ORDER BY rank LIMIT ?",
-            [fts_query(terms), limit],
+            f" {_SECTION_JOIN.format(a='i')} WHERE search_text MATCH ?"
+            " AND (i.item_type != 'block' OR i.draft_id = ?) ORDER BY rank LIMIT ?",
+            [fts_query(terms), self.current_draft_id, limit],
         )
         return [
             SearchHit(r["item_type"], r["item_id"], r["draft_id"], _section_ref(r), r["snippet"])

@@ -75,6 +75,33 @@ class RecommendationOps(AnnotationOps):
 
         The anchor's section (if any) is linked too.
         """
+        new_id, targets = self._new_recommendation(
+            wording,
+            anchor=anchor,
+            rationale=rationale,
+            visibility=visibility,
+            theme=theme,
+            priority=priority,
+            annotation_ids=annotation_ids,
+            section_ids=section_ids,
+            draft_id=draft_id,
+        )
+        return self._commit("Add recommendation", new_id, targets)
+
+    def _new_recommendation(
+        self,
+        wording: str,
+        *,
+        anchor: Anchor | None,
+        rationale: str,
+        visibility: str | Visibility,
+        theme: str | None,
+        priority: str | None,
+        annotation_ids: Iterable[str],
+        section_ids: Iterable[int],
+        draft_id: str | None,
+    ) -> tuple[str, list[tuple[str, str, dict[str, object] | None]]]:
+        """A new recommendation's id and the rows that make it (for a step that writes more)."""
         require_text(wording, "recommendation")
         draft = draft_id or self.current_draft_id
         new_id = str(uuid.uuid4())
@@ -99,7 +126,7 @@ class RecommendationOps(AnnotationOps):
             targets.append(("recommendation_links", *self._link_row(new_id, ann, None, None)))
         for sec in sections:
             targets.append(("recommendation_links", *self._link_row(new_id, None, sec, draft)))
-        return self._commit("Add recommendation", new_id, targets)
+        return new_id, targets
 
     def edit_recommendation(
         self,

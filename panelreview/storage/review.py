@@ -25,16 +25,19 @@ from panelreview.core.review import (
     parse_role,
     require_text,
 )
+from panelreview.storage.checklist_ops import ChecklistOps
 from panelreview.storage.connection import create_file, open_file, write_transaction
-from panelreview.storage.notes_writer import NotesWriteOps
+from panelreview.storage.pack_carry import PackCarryOps
 from panelreview.storage.review_file import CLOCK, store_draft
 from panelreview.storage.schema import FILE_SUFFIX
 
 
-class Review(NotesWriteOps):
+class Review(PackCarryOps, ChecklistOps):
     """An open review file: settings, owner, drafts, notes, replies, recommendations, search, and
     the clerk's desk (sharing and combining review packs, members list, synthesis, the panel's
-    recommendations, decisions and responses), and notes imported from annotated PDFs and Word files.
+    recommendations, decisions and responses), notes imported from annotated PDFs and Word files,
+    the statutory checklist, and every version of the draft with each item carried over to the
+    newest (see core.versions).
 
     Owned by one thread. Close it (or use ``with``) to release the file for others.
     """
@@ -92,6 +95,8 @@ def create_review(
     council: str | None = None,
     panel_name: str = "",
     plan_title: str | None = None,
+    commissioner_title: str = DEFAULT_COMMISSIONER_TITLE,
+    panel_title: str = DEFAULT_PANEL_TITLE,
 ) -> Review:
     """Start a new review of a draft. The draft's bytes are kept inside the review."""
     target = review_path(path)
@@ -113,8 +118,8 @@ def create_review(
             "current_draft": draft_id,
             "panel_name": panel_name,
             "plan_title": plan_title if plan_title is not None else document.identity.title,
-            "commissioner_title": DEFAULT_COMMISSIONER_TITLE,
-            "panel_title": DEFAULT_PANEL_TITLE,
+            "commissioner_title": commissioner_title,
+            "panel_title": panel_title,
             "meeting_date": None,
             "comments_deadline": None,
             "response_statuses": list(DEFAULT_RESPONSE_STATUSES),
@@ -172,6 +177,7 @@ def create_clerk_review(
             "Start the clerk's review from the draft file instead."
         )
     document = read_document_bytes(found.draft_data, str(found.draft["file_name"]))
+    given = found.panel  # the member's settings: the clerk need not type the panel's name again
     return create_review(
         target,
         found.draft_data,
@@ -179,5 +185,8 @@ def create_clerk_review(
         member_name=clerk_name,
         role=Role.CLERK,
         council=council,
-        panel_name=panel_name,
+        panel_name=" ".join(panel_name.split()) or given.get("panel_name", ""),
+        plan_title=given.get("plan_title"),
+        commissioner_title=given.get("commissioner_title", DEFAULT_COMMISSIONER_TITLE),
+        panel_title=given.get("panel_title", DEFAULT_PANEL_TITLE),
     )

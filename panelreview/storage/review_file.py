@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from panelreview.core.anchor import innermost_section
+from panelreview.core.draft_label import guess_draft_label
 from panelreview.core.model import Document, Section
 from panelreview.core.review import Change, Member, Row, RowChange, Settings, parse_role
 from panelreview.storage.connection import OpenedFile, write_transaction
@@ -35,9 +36,15 @@ KEYS = {
     "recommendations": "id",
     "recommendation_links": "id",
     "roster": "id",
+    "checklist_decisions": "id",
+    "drafts": "id",  # only its label and date (DRAFT_EDITABLE): the draft itself never changes
     "imported_notes": "id",
     "note_imports": "id",
+    "item_anchors": "id",
+    "addressed": "id",
 }
+#: What an edit may change on a ``drafts`` row: the draft's own label and date, as the clerk confirms them.
+DRAFT_EDITABLE = ("label", "dated")
 ITEM_TYPES = {"annotations": "annotation", "replies": "reply", "recommendations": "recommendation"}
 _SETTING_FIELDS = {f for f in Settings.__dataclass_fields__}
 
@@ -118,7 +125,8 @@ class ReviewBase:
         return [dict(zip(names, row, strict=True)) for row in cur]
 
     def _row(self, table: str, key: str) -> dict[str, Any] | None:
-        rows = self._rows(f"SELECT * FROM {table} WHERE {KEYS[table]} = ?", [key])
+        columns = "id, " + ", ".join(DRAFT_EDITABLE) if table == "drafts" else "*"
+        rows = self._rows(f"SELECT {columns} FROM {table} WHERE {KEYS[table]} = ?", [key])
         return rows[0] if rows else None
 
     def _setting(self, key: str) -> Any:
@@ -159,7 +167,7 @@ class ReviewBase:
 
     def drafts(self) -> list[dict[str, Any]]:
         return self._rows(
-            "SELECT id, file_name, format, title, page_count, size, added, added_by"
+            "SELECT id, file_name, format, title, page_count, size, added, added_by, label, dated, version_no"
             " FROM drafts ORDER BY added"
         )
 
@@ -204,6 +212,15 @@ class ReviewBase:
                 pk = KEYS[table]  # KeyError: not a table an edit may touch
                 current = self._row(table, key)
                 before = None if current is None or current.get("deleted") else current
+                if table == "drafts":  # a label and date, never the draft itself
+                    if current is None or target is None:
+                        continue
+                    values = [target.get(c) for c in DRAFT_EDITABLE]
+                    conn.execute("UPDATE drafts SET label = ?, dated = ? WHERE id = ?", [*values, key])
+                    edited = self._row(table, key)
+                    self._log(conn, now, label, table, key, before, edited)
+                    done.append(RowChange(table, key, before, edited))
+                    continue
                 if target is None:
                     if current is None:
                         continue
@@ -249,15 +266,37 @@ class ReviewBase:
             [now, self.owner_id, label, table, key, json.dumps({"fields": fields})],
         )
 
+    def set_draft_label(self, draft_id: str, *, label: str | None, dated: str | None) -> Change:
+        """Record what a draft calls itself ("Final draft") and the date it bears (ISO, or "2025-02"),
+        as the clerk confirmed or typed them. None clears one."""
+        if not self._rows("SELECT id FROM drafts WHERE id = ?", [draft_id]):
+            raise ReviewFileError("This review does not hold that draft.")
+        row = {"label": " ".join(label.split()) or None if label else None, "dated": dated or None}
+        return self._commit("Change the draft’s label and date", None, [("drafts", draft_id, row)])
+
     def update_settings(self, **values: object) -> Change:
         """Change review settings (panel name, titles, dates, response statuses...)."""
+        return self.change_settings(values)
+
+    def change_settings(
+        self, values: Mapping[str, object], draft: tuple[str, str | None, str | None] | None = None
+    ) -> Change:
+        """Change review settings and, with ``draft`` (id, label, date), a draft's own label and
+        date, all in one undoable step."""
         unknown = set(values) - _SETTING_FIELDS
         if unknown:
             raise TypeError(f"not review settings: {sorted(unknown)}")
-        targets = [
+        targets: list[tuple[str, str, Row | None]] = [
             ("settings", key, {"value": json.dumps(list(v) if isinstance(v, tuple) else v)})
             for key, v in values.items()
         ]
+        if draft is not None:
+            draft_id, label, dated = draft
+            if not self._rows("SELECT id FROM drafts WHERE id = ?", [draft_id]):
+                raise ReviewFileError("This review does not hold that draft.")
+            targets.append(
+                ("drafts", draft_id, {"label": " ".join((label or "").split()) or None, "dated": dated})
+            )
         return self._commit("Change review settings", None, targets)
 
     # -- search index -----------------------------------------------------------------------
@@ -315,9 +354,12 @@ def index_draft(conn: sqlite3.Connection, draft_id: str, document: Document) -> 
 def store_draft(conn: sqlite3.Connection, data: bytes, document: Document, added_by: str, now: str) -> str:
     """Keep a draft's bytes and its detected sections in the review; returns the draft's id."""
     draft_id = document.identity.sha256
+    # The label and date the draft gives itself ("Final draft", 6 February 2025), read from its
+    # cover; the clerk confirms or corrects them (``set_draft_label``).
+    guess = guess_draft_label(document)
     conn.execute(
         "INSERT INTO drafts (id, file_name, format, title, page_count, size, added, added_by, data,"
-        " version_no) VALUES (?,?,?,?,?,?,?,?,?,"
+        " label, dated, version_no) VALUES (?,?,?,?,?,?,?,?,?,?,?,"
         " (SELECT coalesce(max(version_no), 0) + 1 FROM drafts))",
         [
             draft_id,
@@ -329,6 +371,8 @@ def store_draft(conn: sqlite3.Connection, data: bytes, document: Document, added
             now,
             added_by,
             data,
+            guess.label if guess else None,
+            guess.dated if guess else None,
         ],
     )
     conn.executemany(

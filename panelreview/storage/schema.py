@@ -256,7 +256,40 @@ SCHEMA_V3 = (
 V4_DRAFT_COLUMNS = ("label TEXT", "dated TEXT", "version_no INTEGER")
 
 # Issue "between meetings": carrying items to a new version of the draft.
-V4_VERSIONS_DDL = """
+#: ``item_anchors``: an item's anchor in each version of the draft (``id`` = "<item id>@<draft id>").
+#: The row for the version an item was written on has ``status`` NULL; a carried row says where from
+#: (``carried_from``), its status (unchanged / moved / edited / orphaned), what placed it
+#: (``evidence``, ``score``), the new wording of an edited passage (``new_text``), what the user did
+#: about an orphan (``resolution``: reattached / dismissed) and the carry-over that made it.
+#: ``addressed``: "was it addressed?" judgements, one per recommendation and version judged.
+V4_VERSIONS_DDL = f"""
+CREATE TABLE item_anchors (
+    id TEXT PRIMARY KEY NOT NULL,
+    item_table TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,{_ANCHOR}
+    carried_from TEXT,
+    status TEXT,
+    evidence TEXT,
+    score REAL,
+    new_text TEXT,
+    resolution TEXT,
+    carry_id TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+) STRICT;
+CREATE INDEX item_anchors_by_draft ON item_anchors (draft_id, item_id);
+CREATE TABLE addressed (
+    id TEXT PRIMARY KEY NOT NULL,
+    recommendation_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
 """
 
 # Issue "notes made elsewhere": notes imported from annotated PDFs and Word comments.
@@ -293,7 +326,27 @@ CREATE TABLE note_imports (
 """
 
 # Issue "scrutiny aids": the statutory checklist and its judgements.
+#: A member's view of one checklist item on one draft (one row per member, draft and item; its id
+#: is derived from those three, so a newer view replaces an older one when packs merge):
+#: ``decision`` is confirmed / changed / weak / missing; ``section_ids`` the sections (JSON list)
+#: the member says address it; ``visibility`` private or panel (a private view never travels);
+#: ``recommendation_id`` the recommendation drafted from it, if any.
 V4_CHECKLIST_DDL = """
+CREATE TABLE checklist_decisions (
+    id TEXT PRIMARY KEY NOT NULL,
+    author_id TEXT NOT NULL,
+    draft_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    section_ids TEXT NOT NULL DEFAULT '[]',
+    note TEXT NOT NULL DEFAULT '',
+    visibility TEXT NOT NULL DEFAULT 'panel',
+    recommendation_id TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX checklist_by_draft ON checklist_decisions (draft_id, item_id);
 """
 
 V4_TABLES = V4_VERSIONS_DDL + V4_IMPORTED_DDL + V4_CHECKLIST_DDL

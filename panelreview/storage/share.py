@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from panelreview.core.clerk import PackSummary, counted
-from panelreview.core.review import Visibility
+from panelreview.core.review import Settings, Visibility
 from panelreview.storage.connection import write_transaction
 from panelreview.storage.errors import PackError, ReadOnlyReview
-from panelreview.storage.pack_file import PACK_COLUMNS, PACK_SUFFIX, write_pack
+from panelreview.storage.pack_file import ALL_COLUMNS, PACK_COLUMNS, PACK_SUFFIX, PANEL_SETTINGS, write_pack
 from panelreview.storage.queries import Queries
 from panelreview.storage.review_file import CLOCK
 from panelreview.storage.schema import FILE_SUFFIX
@@ -68,14 +68,14 @@ class ShareOps(Queries):
         notes = self._by_id("SELECT * FROM annotations WHERE draft_id = ?", [draft])
         recs = self._by_id("SELECT * FROM recommendations WHERE draft_id = ?", [draft])
         sent = {(r["table_name"], r["item_id"]) for r in self._rows("SELECT * FROM sent_items")}
-        out: dict[str, list[dict[str, Any]]] = {t: [] for t in PACK_COLUMNS}
+        out: dict[str, list[dict[str, Any]]] = {t: [] for t in ALL_COLUMNS}
         shared: set[tuple[str, str]] = set()
         stubs = 0
 
         def offer(table: str, row: dict[str, Any], ok: bool, updated: str) -> None:
             nonlocal stubs
             if ok:
-                out[table].append({c: row[c] for c in PACK_COLUMNS[table]} | {"updated": updated})
+                out[table].append({c: row[c] for c in ALL_COLUMNS[table]} | {"updated": updated})
                 shared.add((table, row["id"]))
             elif (table, row["id"]) in sent:
                 out[table].append(_stub(table, row, updated))
@@ -102,6 +102,10 @@ class ShareOps(Queries):
             ok = not row["deleted"] and all(_live(e) for e in ends)
             times = [row["updated"], *(e["updated"] for e in ends if e is not None)]
             offer("recommendation_links", row, ok, _newest(*times))
+        for row in self._rows(
+            "SELECT * FROM checklist_decisions WHERE author_id = ? AND draft_id = ?", [owner, draft]
+        ):  # the member's views of the statutory checklist: never a private one
+            offer("checklist_decisions", row, _live(row), row["updated"])
         member = self._row("members", owner)
         assert member is not None
         out["members"].append({c: member[c] for c in PACK_COLUMNS["members"]})
@@ -150,6 +154,7 @@ class ShareOps(Queries):
             },
             "sections": [[s.id, s.number, s.title] for s in self.sections(draft_id)],
             "counts": counts,
+            "panel": _panel_settings(self.settings),
         }
         readme = _readme(
             owner.name, str(info["title"]), str(info["file_name"]), counts, data is not None, now
@@ -218,3 +223,9 @@ def _readme(member: str, title: str, file_name: str, counts: Mapping[str, int], 
         "",
     ]
     return "\n".join(lines)
+
+
+def _panel_settings(settings: Settings) -> dict[str, str]:
+    """What the pack tells the clerk about the panel, so a clerk's review started from it is headed
+    right even when the clerk gives no name: the panel's name, the plan's title and the titles."""
+    return {k: str(getattr(settings, k) or "") for k in PANEL_SETTINGS}

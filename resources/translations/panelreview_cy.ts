@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+88"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+90"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -61,6 +61,26 @@
     <message>
         <location line="+2"/>
         <source>Save a complete copy of this review, to back it up or to keep a version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import Notes from a PDF or Word File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring in notes made in another program: an annotated PDF, or comments in a Word file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take Out the &amp;Last Imported Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove everything the last import of notes brought in, also after the review was reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -290,27 +310,32 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../panelreview/ui/versions/wording.py" line="+57"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../panelreview/ui/versions/wording.py" line="+1"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../panelreview/ui/versions/wording.py" line="+1"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../panelreview/ui/versions/wording.py" line="+1"/>
         <source>Concern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+90"/>
+        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+91"/>
+        <location filename="../../panelreview/ui/versions/wording.py" line="+1"/>
         <source>Support</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,7 +355,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,13 +567,204 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../panelreview/ui/app/import_notes.py" line="+78"/>
+        <source>The notes could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import Notes from “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{n} of your notes will be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} imported before will be updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other people&apos;s notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each author&apos;s notes become that member&apos;s views. Untick any you do not want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes by other people in the file. Tick those you want in your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Whose notes the unnamed ones are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>{n} of its notes are already in this review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>1 note in the file names no author. Whose is it? (Leave this empty to skip it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} notes in the file name no author. Whose are they? (Leave this empty to skip them.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>… and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Left out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>1 note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(highlight: “{quote}”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location filename="../../panelreview/ui/dialogs/messages.py" line="+1"/>
         <location line="+40"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="+0"/>
+        <source>Annotated PDFs and Word files (*.pdf *.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import notes from a PDF or Word file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Read-only review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This review is open read-only, so notes cannot be imported into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No notes in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” has no notes, comments or highlights to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing notes from “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n} could not be placed on their passage and were put on their section or page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit › Undo takes the whole import out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>“{name}” has {n} notes in it (highlights, sticky notes or comments).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{name}” is password-protected and may have notes in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import its notes into the review that is open, or open it as a new draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import notes or open the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import Its Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open as a New Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/messages.py" line="-37"/>
         <source>Open a draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -690,6 +906,234 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../panelreview/ui/versions/install.py" line="+63"/>
+        <source>&amp;New Version of the Draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry your review over to a new version of the draft: every note follows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo Carrying Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the review back on the version before, every item where it was (also after reopening)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Compare Section with the Previous Version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was added, removed and reworded in the section you are reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Was It Addressed?…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the sections a recommendation cites changed, and whether the new version took it up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hanges Panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What carrying over did to each note and recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Was It &amp;Addressed?…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../panelreview/ui/versions/wording.py" line="-39"/>
+        <source>{label} (version {n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re-attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left unplaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs placing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>no place in this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>the whole draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+8"/>
+        <source>{section} (p. {page})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Was in {old}; no place found in this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In {new}; its passage was reworded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Now in {new}, reworded; was in {old}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now in {new}; was in {old}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>new in this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>renamed, text changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>renumbered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 needs placing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} need placing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 note or recommendation carried to {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} notes and recommendations carried to {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AddMemberDialog</name>
@@ -810,6 +1254,516 @@ If it happens again, please send the log file to your clerk or IT team; it says 
     <message>
         <location line="+1"/>
         <source>Add the ticked items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddressedDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/addressed.py" line="+52"/>
+        <source>Was It Addressed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Was the recommendation addressed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How the sections it cites changed from {old} to {new}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sections the recommendation cites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In {old}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not in this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>It cites no section of the draft: judge it from the new version as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Compare the Section…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Did {new} take it up?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Addressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Partly addressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not addressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No longer &amp;relevant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Comment on the judgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example, what the new version says now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;mment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarryOver</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/carry_over.py" line="+178"/>
+        <source>Choose the New Version of the Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft plans (*.pdf *.docx *.txt *.md);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>A new version of the plan you are reviewing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” looks like another version of the plan you are reviewing: {share}% of its sections match those of {current}.
+
+Carry your review over to it? Your notes and recommendations follow it; any that cannot be placed are listed for you. Or open it separately, with a review of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Carry My Review Over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open It Separately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <location line="+81"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+8"/>
+        <source>Reading the new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Reading the new version of the draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>“{name}” is the version your review is already on. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is already in this review, as {version}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already in this review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The new version could not be read because of an unexpected problem. The details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not read the new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+5"/>
+        <source>Carrying your review over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Placing your notes and recommendations in “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Carrying your review over to “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled: your review is still on the version it was on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not carry the review over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/changes_panel.py" line="+47"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Notes and recommendations carried to this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Those that need a look come first. Press Enter on one to see it in the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing has been carried to this version of the draft. When a new version arrives, choose Review › New Version of the Draft… and your notes follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The item&apos;s passage, old and new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;how in the Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-attach to the &amp;Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the right passage in the draft (or choose a section in the outline) first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-attach to a Sec&amp;tion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave &amp;Unplaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take it off the to-do list; it stays in the review, with its old passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare the Sect&amp;ion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Was It Addressed?…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>{status} · {kind}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Choose an item above to see what became of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Was in: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Now in: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Was it addressed? Not judged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Addressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly addressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not addressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No longer relevant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Was it addressed? {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>It was on the whole section, which this version no longer has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its passage in the earlier version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Old wording struck through, new wording underlined:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is on the whole section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../panelreview/ui/notes/checklist_panel.py" line="+59"/>
+        <source>Checklist</source>
+        <extracomment>``ensure(retry)``: the open review, or None after starting one (``retry`` runs once it is open).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+75"/>
+        <source>Statutory checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Sections that address it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange sections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Draft a recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proposed sections set it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft says something, but not enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft does not set it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft a recommendation asking that the final plan sets it out (you can edit it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your note on this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your note (optional): why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep my view private (not sent to the clerk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Open a draft to check it against what the law asks a plan to set out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{found} of {total} found clearly, {passing} only in part, {missing} not found. PanelReview suggests; you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (your view: {view})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>only in passing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>found in part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose an item to see what the law asks and what was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (p.{page})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;{title}&lt;/b&gt; ({law})&lt;br&gt;{explain}&lt;br&gt;&lt;br&gt;{summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your view: not given yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your view: {view}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1022,7 +1976,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+52"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+55"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1127,8 +2081,23 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Add the statutory checklist (what the &amp;law asks a plan to set out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An appendix, in plain words: where the draft sets out each item the 2011 Act asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Choose where to save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check before sending (File › Review Settings):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1145,7 +2114,22 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+77"/>
+        <location line="+83"/>
+        <source>panel report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>my notes (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annotated draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+3"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
@@ -1171,7 +2155,17 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” already exists in {folder}. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Exporting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1204,7 +2198,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../panelreview/ui/notes/find_panel.py" line="+139"/>
+        <location filename="../../panelreview/ui/notes/find_panel.py" line="+140"/>
         <source>Type a word to search for.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,13 +2281,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
-        <location line="+275"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+58"/>
+        <location line="+303"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-255"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,6 +2307,11 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Statutory Chec&amp;klist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Current section</source>
         <translation type="unfinished"></translation>
@@ -1323,7 +2322,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+96"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,7 +2332,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+34"/>
         <source>Opening “{name}”…</source>
         <translation type="unfinished"></translation>
@@ -1359,12 +2358,12 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Reading the draft and finding its sections…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>{title} — PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,12 +2373,12 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Starting your review…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Saved a copy as “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1391,6 +2390,74 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+2"/>
         <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresView</name>
+    <message>
+        <location filename="../../panelreview/ui/notes/measures_view.py" line="+25"/>
+        <source>Outcomes, commitments and their measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open a draft to see its commitments and their measures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{measured} of {total} outcomes and commitments have a measure (a number, a percentage, a date or a KPI); {missing} have none: the panel could ask for targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No outcomes or commitments were found under the plan&apos;s priorities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plan as a whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} — {measured} of {total} measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Measured by: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No number, percentage, date or KPI: the panel could ask for a target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KPI table: indicator, baseline, target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>KPI table outside the priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a line to read it in full; click it to go to its section.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2127,7 +3194,7 @@ on {where}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+44"/>
+        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+58"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,22 +3209,27 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>page {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>1 note here and in its subsections</source>
+        <location line="+54"/>
+        <source>1 recommendation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{n} notes here and in its subsections</source>
+        <location line="+0"/>
+        <source>{n} recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{counts} here and in its subsections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
         <source>1 note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,12 +3242,12 @@ on {where}</source>
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location line="+22"/>
+        <location line="+55"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Outline of the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,7 +3257,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+87"/>
         <source>&amp;Go to this section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2257,7 +3329,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Took out the last import ({names}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2689,7 +3761,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>No recommendations yet. Select text in the draft and choose Recommend…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2871,12 +3943,12 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_controller.py" line="+116"/>
+        <location filename="../../panelreview/ui/app/review_controller.py" line="+125"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Read-only review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3111,6 +4183,215 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
 </context>
 <context>
+    <name>SectionComparisonDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/comparison.py" line="+106"/>
+        <source>Compare a Section with the Previous Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Section to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Section:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The changed section before this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The changed section after this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>From “{old}” to “{new}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Removed text is &lt;span style=&quot;{removed}&quot;&gt;struck through&lt;/span&gt;; added text is &lt;span style=&quot;{added}&quot;&gt;underlined&lt;/span&gt;. Reworded text shows both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removed text is struck through; added text is underlined. Reworded text shows both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What changed in the section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the section&apos;s &amp;own text (not its subsections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Marks in words: [-removed-] {+added+}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a screen reader or a printout in black and white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>This section has no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This section is not in the new version: all its text was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This section is new in this version: all its text was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No changes to the wording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} reworded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages changed: {parts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionViews</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/section_views.py" line="+77"/>
+        <source>Only one version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This review has only one version of the draft, so there is nothing to compare yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{section} — {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Removed: {section}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>No recommendation chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a recommendation in the Recommendations panel first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Was it addressed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Judgement saved. Edit › Undo takes it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Changed since {old}: {how}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare with the &amp;Previous Version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SectionsDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/notes/sections_dialog.py" line="+31"/>
+        <source>Sections that address it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tick the sections of the draft that set out: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show sections containing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sections of the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SendToClerkDialog</name>
     <message>
         <location filename="../../panelreview/ui/clerk/send.py" line="+84"/>
@@ -3156,7 +4437,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/app/session_wiring.py" line="+145"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+146"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3176,7 +4457,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Read-only: changes are not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3221,17 +4502,32 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/settings_dialog.py" line="+63"/>
+        <location filename="../../panelreview/ui/dialogs/settings_dialog.py" line="+91"/>
         <source>Review Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The panel&apos;s report is headed with these names and dates. Change the titles if your area has a Police, Fire and Crime Commissioner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>&amp;Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Draft and dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Panel&apos;s name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3251,12 +4547,52 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>For example, Westshire Police and Crime Panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>How the titles read in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft&apos;s &amp;label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>As the draft calls itself, e.g. Final draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft&apos;s &amp;own date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date on the draft, e.g. 6 February 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read from the draft&apos;s own cover when it was added (never from the file&apos;s properties). Check them against the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The draft&apos;s cover does not say which draft it is: type its label and date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Meeting on the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,7 +4607,47 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Date of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>C&amp;hair (signs the report):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ontact officer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;mmissioner&apos;s name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name, council, telephone, email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commissioner&apos;s &amp;address (for the letter):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s &amp;general comments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“The Panel welcomed …”: a paragraph for each point, separated by a blank line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Response statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3291,7 +4667,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+73"/>
         <source>Give the plan&apos;s title: the report is headed with it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3303,6 +4679,11 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+2"/>
         <source>Give at least one response status, for example “accepted”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the draft&apos;s date like 6 February 2025, 6/2/2025 or February 2025.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3487,6 +4868,11 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>{section} (in {part})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>{section} — {members}</source>
         <translation type="unfinished"></translation>
@@ -3497,7 +4883,42 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
+        <source>Statutory checklist — members&apos; views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item}: {views}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pointed to other sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{member}: {view}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>(1 reply)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3541,6 +4962,11 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
     <message>
         <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{name} response tracker.docx</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3557,6 +4983,132 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+5"/>
         <source>Response tracker not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionDetailsDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/carry_over.py" line="-305"/>
+        <source>New Version of the Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New version of the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your review will be carried over from {current} to “{name}”. Every note and recommendation follows it, unchanged in what it says: each is placed in the new version, or listed in the Changes panel for you to look at. You can undo this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only {share}% of this draft&apos;s sections match the plan you are reviewing: it may be another plan altogether. Carry over only if it really is the new version; the notes that find no place will be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Label of the new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example, Final draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date the new version bears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example, 6 February 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date it bears:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the draft itself names and dates it (not the file&apos;s date).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Carry Over Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Carry Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionsUi</name>
+    <message>
+        <location filename="../../panelreview/ui/versions/install.py" line="+93"/>
+        <source>Since {old}: {changed} sections changed or new, {removed} removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Showing {version}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{title} — {review} — PanelReview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Opening “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Re-attached. Edit › Undo puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the passage in the draft (or choose a section in the outline) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Re-attach to a Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Section of the new version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Left unplaced: it stays in the review with its old passage.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

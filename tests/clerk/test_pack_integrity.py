@@ -108,12 +108,24 @@ def test_edited_item_with_recomputed_checksums_cannot_claim_the_clerks_items(
     _refused(clerk, rebuild_pack(good_pack, tmp_path / "imp.pcpack", items=impersonate), PackError, "altered")
 
 
-def test_pack_for_a_different_draft_is_refused(
+UNRELATED_PLAN = (
+    "1. Purpose of Report\n\n1.1. To agree the fire and rescue authority's budget for next year.\n\n"
+    "2. Background\n\n2.1. The authority runs twelve fire stations across the county.\n\n"
+    "3. Recommendation\n\n3.1. Members approve a budget of 31 million for the fire service.\n"
+)
+
+
+def test_pack_for_another_version_of_the_plan_is_carried_and_a_different_plan_refused(
     make_review: MakeReview, clerk: Review, tmp_path: Path
 ) -> None:
     other = make_review("Cllr Cat Lee", data=OTHER_DRAFT_TEXT.encode())
     other.add_annotation(other.anchor_for(section="3.1"), "concern", "125 million?", visibility="panel")
-    _refused(clerk, pack_of(other, tmp_path), WrongDraft, "different draft")
+    clerk.import_packs([pack_of(other, tmp_path)])
+    assert [(a.body, a.section.number) for a in clerk.annotations()] == [("125 million?", "3.1")]
+    assert [c.status.value for c in clerk.carry_records()] == ["edited"]  # its text changed
+    fire = make_review("Cllr Dan Fox", data=UNRELATED_PLAN.encode())
+    fire.add_annotation(fire.anchor_for(section="3.1"), "concern", "31 million?", visibility="panel")
+    _refused(clerk, pack_of(fire, tmp_path), WrongDraft, "different plan altogether")
 
 
 def test_files_that_are_not_packs(clerk: Review, tmp_path: Path) -> None:
@@ -141,3 +153,18 @@ def test_a_pack_can_be_checked_before_importing_it(clerk: Review, good_pack: Pat
     pack = clerk.check_pack(good_pack)
     assert pack.member_name == "Cllr Ann Jones" and len(pack.rows["annotations"]) == 5
     assert state(clerk, skip=set()) == before
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        pytest.param({"id": "not-an-id"}, id="member id not a UUID"),
+        pytest.param({"name": "   "}, id="blank member name"),
+        pytest.param({"name": 42}, id="member name not text"),
+    ],
+)
+def test_a_pack_whose_sender_is_malformed_is_damaged(
+    clerk: Review, good_pack: Path, tmp_path: Path, member: dict[str, object]
+) -> None:
+    bad = rebuild_pack(good_pack, tmp_path / "bad.pcpack", manifest=lambda m: m["member"].update(member))
+    _refused(clerk, bad, DamagedPack, "damaged")

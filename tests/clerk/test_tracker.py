@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from panelreview.export.errors import ExportError
 from panelreview.export.tracker import export_tracker
@@ -59,7 +60,7 @@ def test_tracker_as_csv(decided: Review, tmp_path: Path) -> None:
     assert [r[0] for r in rows[1:]] == ["R1", "R2"]  # the withdrawn one is not tracked
     first, second = rows[1:]
     assert first[1] == "Publish the victims’ services budget."
-    assert first[2].startswith("2.1 Victims’ services")
+    assert first[2] == "2.1 in 2 Priorities"  # its title is only its first words: never cut mid-phrase
     assert first[3:8] == ["Agreed", "2026-02-03", "accepted", "We will publish it in April.", "2026-03-10"]
     assert second[1].startswith("'=HYPERLINK")  # shown as text, never run as a formula
     assert second[3] == "Agreed as amended" and second[5:8] == ["", "", ""]
@@ -68,8 +69,23 @@ def test_tracker_as_csv(decided: Review, tmp_path: Path) -> None:
 def test_tracker_as_an_accessible_word_table(decided: Review, tmp_path: Path) -> None:
     out = export_tracker(decided, tmp_path / "tracker.docx")
     document = Document(str(out))
-    assert document.core_properties.title == "Response tracker: Westshire Plan"
-    assert document.core_properties.language == "en-GB"
+    props = document.core_properties
+    assert (
+        props.title
+        == "Response tracker: recommendations of the Westshire Police and Crime Panel on the draft "
+        "Westshire Plan"
+    )
+    assert props.language == "en-GB"
+    # the report's sibling: its author and dates, never python-docx's defaults (creator, 2013)
+    assert props.author == "Westshire Police and Crime Panel" and props.created.year >= 2026
+    assert document.styles["Normal"].font.name == "Arial"  # the report's font
+    assert document.sections[0].page_width > document.sections[0].page_height  # landscape
+    grid = [int(c.get(qn("w:w"))) for c in table_grid(document)]
+    # fixed widths sized to their content (never seven equal columns): no heading's word is broken
+    headings = [c.text for c in document.tables[0].rows[0].cells]
+    for width, heading in zip(grid, headings, strict=True):
+        assert width >= 200 + 120 * max(len(w) for w in heading.split()), heading
+    assert all(row._tr.xpath("./w:trPr/w:cantSplit") for row in document.tables[0].rows)  # rows never split
     (table,) = document.tables
     header = [c.text for c in table.rows[0].cells]
     assert header[5] == "Police, Fire and Crime Commissioner’s response"
@@ -78,12 +94,25 @@ def test_tracker_as_an_accessible_word_table(decided: Review, tmp_path: Path) ->
     assert [row[0] for row in cells] == ["R1", "R2"]
     assert cells[0][3] == "Agreed (3 February 2026)" and cells[0][6] == "10 March 2026"
     assert cells[1][3] == "Agreed as amended (3 February 2026)" and cells[1][6] == ""  # no response yet
-    assert document.paragraphs[0].style.name == "Heading 1"
+    assert document.paragraphs[0].style.name == "Title"
+    assert "recommendations of the Westshire Police and Crime Panel" in document.paragraphs[1].text
+    assert cells[0][2].startswith("2.1")  # the section, named with its priority where it has one
 
 
 def test_tracker_refuses_other_formats_and_leaves_no_partial_file(decided: Review, tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match=r"\.docx or \.csv"):
+    with pytest.raises(ExportError, match=r"\.docx, \.pdf or \.csv"):
         export_tracker(decided, tmp_path / "tracker.xlsx")
     export_tracker(decided, tmp_path / "t.csv")
     export_tracker(decided, tmp_path / "t.csv")  # replaced in one step
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith((".t", "t."))) == ["t.csv"]
+
+
+def table_grid(document: Document) -> list:  # type: ignore[type-arg]
+    return document.tables[0]._tbl.xpath("./w:tblGrid/w:gridCol")
+
+
+def test_tracker_as_an_accessible_pdf(decided: Review, tmp_path: Path) -> None:
+    from tests.export.pdfua import assert_accessible
+
+    kinds = assert_accessible(export_tracker(decided, tmp_path / "tracker.pdf"), tables=True)
+    assert kinds.count("/TH") == 7

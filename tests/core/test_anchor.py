@@ -12,9 +12,9 @@ from panelreview.core.anchor import (
     anchor_quote,
     anchor_section,
     find_quote,
-    find_section,
 )
 from panelreview.core.model import Block, BlockKind, DocFormat, Document, DocumentIdentity, Section, full_text
+from panelreview.core.section_names import find_section
 
 
 def _doc() -> Document:
@@ -98,13 +98,42 @@ def test_sections_are_found_by_number_title_or_part_of_a_title() -> None:
     assert anchor.quote is None and anchor.page_index == 2 and anchor.block_index == 3
 
 
-PLAIN = st.text(st.characters(exclude_characters="‘’‛“”„\u00a0"), max_size=40)
+# What a member types and what a draft holds differ in typography: curly quotes and apostrophes,
+# non-breaking spaces, line breaks. The expectations below are written from that rule alone.
+TYPOGRAPHIC = {"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "}
+draft_text = st.text(
+    st.one_of(
+        st.characters(blacklist_categories=("Cs",)),
+        st.sampled_from([*TYPOGRAPHIC, "'", '"', " ", "\n", "\t"]),
+    ),
+    max_size=40,
+)
 
 
-@given(PLAIN.filter(lambda q: q.strip() != ""), PLAIN, PLAIN)
-def test_a_quote_is_always_found_and_every_match_is_the_quote(quote: str, before: str, after: str) -> None:
+def _as_typed(text: str) -> str:
+    """``text`` as a member would type it: plain quotes, ordinary spaces."""
+    return "".join(TYPOGRAPHIC.get(c, c) for c in text)
+
+
+def _visible(text: str) -> str:
+    return "".join(_as_typed(text).split())
+
+
+@given(draft_text.filter(lambda q: q.strip() != ""), draft_text, draft_text, st.booleans())
+def test_a_quote_is_always_found_where_it_is_and_every_match_is_the_quote(
+    quote: str, before: str, after: str, typed: bool
+) -> None:
     text = before + quote + after
-    spans = find_quote(text, quote)
-    assert spans, "a passage present in the text must be found"
+    spans = find_quote(text, _as_typed(quote) if typed else quote)
+    # The place the passage was put is among the matches: from its first to its last visible character.
+    visible = [i for i, c in enumerate(quote) if not c.isspace()]
+    assert (len(before) + visible[0], len(before) + visible[-1] + 1) in spans
     for start, end in spans:
-        assert "".join(text[start:end].split()) == "".join(quote.split())
+        assert _visible(text[start:end]) == _visible(quote)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+
+
+def test_curly_quotes_and_non_breaking_spaces_match_what_a_member_types() -> None:
+    text = "The Commissioner’s “Safer\u00a0Streets” fund\nwill grow."
+    (span,) = find_quote(text, 'Commissioner\'s "Safer Streets" fund will')
+    assert text[span[0] : span[1]] == "Commissioner’s “Safer\u00a0Streets” fund\nwill"

@@ -217,10 +217,79 @@ def test_match_offsets_skips_collapsed_spaces_and_a_number_in_front() -> None:
     assert offsets[0] is None and offsets[shown.index("\u2028")] is None
 
 
-@given(st.lists(st.text(alphabet="abcdefgh'’ ", min_size=1, max_size=8), min_size=1, max_size=12))
-def test_match_offsets_maps_each_visible_character_to_the_same_character(parts: list[str]) -> None:
-    source = "  ".join(parts)
-    shown = " ".join(source.split())
-    for i, offset in enumerate(match_offsets(shown, source)):
-        if offset is not None:
-            assert source[offset].replace("’", "'") == shown[i].replace("’", "'")
+word = st.text(alphabet="abcdefgh'’“”\"", min_size=1, max_size=8)
+gap = st.sampled_from([" ", "  ", "\n", "\u00a0", " \t "])
+
+
+@given(
+    st.lists(st.tuples(word, gap), min_size=1, max_size=12),
+    st.sampled_from(["", "1.2 ", "(a) "]),
+    st.booleans(),
+)
+def test_match_offsets_maps_each_visible_character_to_the_same_character(
+    parts: list[tuple[str, str]], number: str, line_breaks: bool
+) -> None:
+    source = "".join(w + g for w, g in parts)
+    # The view collapses whitespace (perhaps into line separators), may put a list number in front
+    # and may show straight quotes as curly ones.
+    shown_body = ("\u2028" if line_breaks else " ").join(source.split()).replace("'", "’")
+    shown = number + shown_body
+    offsets = match_offsets(shown, source)
+    source_visible = [i for i, c in enumerate(source) if not c.isspace()]
+    shown_visible = [len(number) + i for i, c in enumerate(shown_body) if not c.isspace()]
+    assert len(source_visible) == len(shown_visible)
+    for k, i in enumerate(shown_visible):  # the k-th visible character maps to the k-th in the source
+        assert offsets[i] == source_visible[k]
+    for i, c in enumerate(shown):  # spaces and the number in front map to nothing
+        if c.isspace() or i < len(number):
+            assert offsets[i] is None
+
+
+def _mapped(document: Document, placed: list[PlacedWord]) -> list[tuple[str, str | None]]:
+    """Each placed word and the draft text it points at (None: not the draft's text)."""
+    text, _ = full_text(document.blocks)
+    return [
+        (w.text, text[w.start : w.end] if w.start is not None and w.end is not None else None) for w in placed
+    ]
+
+
+def test_a_word_hyphenated_at_a_line_end_points_at_its_two_parts() -> None:
+    text = "Every neighbourhood team will have a named officer."
+    document, words = _page(
+        [("Teams", ["Teams"]), (text, ["Every neigh-", "bourhood team will have a named officer."])]
+    )
+    mapped = _mapped(document, _placed(document, words))
+    assert ("neigh-", "neigh") in mapped
+    assert ("bourhood", "bourhood") in mapped
+    assert ("officer.", "officer.") in mapped
+
+
+def test_words_not_in_the_text_on_a_line_do_not_upset_the_words_after_them() -> None:
+    text = "Safer streets for all of us, and a better plan for the whole county by 2030."
+    document, words = _page([("Teams", ["Teams"]), (text, [text])])
+    x0, y0, _, y1, _ = next(w for w in words if w[4] == "all")
+    # Stamps printed over "all": one not in the text, one a short word that comes much later in it.
+    words += [(x0 + 1, y0, x0 + 40, y1, "APPROVED"), (x0 + 2, y0, x0 + 30, y1, "by")]
+    mapped = _mapped(document, _placed(document, words))
+    assert [m for w, m in mapped if w in ("APPROVED", "of", "us,", "better", "by", "2030.")] == [
+        None,
+        None,
+        "of",
+        "us,",
+        "better",
+        "by",
+        "2030.",
+    ]
+
+
+def test_a_word_touching_two_close_lines_belongs_to_the_nearer_one() -> None:
+    first, second = "One two three", "four five six"
+    document, words = _page([("Heading", ["Heading"]), (f"{first} {second}", [first, second])])
+    # Tight leading: the second line's words reach up into the first line's box.
+    words = [
+        (x0, y0 - 3, x1, y1, w) if w in second.split() else (x0, y0, x1, y1, w) for x0, y0, x1, y1, w in words
+    ]
+    placed = _placed(document, words)
+    lines = {w.text: w.line for w in placed}
+    assert lines["One"] == lines["three"] != lines["four"] == lines["six"]
+    assert dict(_mapped(document, placed))["five"] == "five"

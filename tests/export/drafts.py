@@ -15,7 +15,7 @@ FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 PAGES: list[list[tuple[str, float, bool]]] = [
     [
         ("Westshire Police and Crime Plan 2025-29", 24, True),
-        ("Draft for consultation", 14, False),
+        ("{cover}", 14, False),
     ],
     [
         ("Priority 1: Safer neighbourhoods", 16, True),
@@ -46,10 +46,14 @@ def _font(bold: bool) -> dict[str, str]:
     return {"fontname": "hebo" if bold else "helv"}
 
 
-def draft_pdf(*, dated: str = "D:20250103090000Z", extra: str | None = None) -> bytes:
-    """The draft as a PDF dated ``dated``; ``extra`` adds a paragraph (a later version)."""
+FILE_DATE = "D:20261123064949Z"  # when the file was made: after the meeting, never the draft's date
+
+
+def draft_pdf(*, cover: str = "Consultation draft – 3 January 2025", extra: str | None = None) -> bytes:
+    """The draft as a PDF whose cover says ``cover`` (its label and date); ``extra`` adds a paragraph
+    (a later version). The file's own properties carry a later date, which exports must ignore."""
     doc = pymupdf.open()
-    pages = [list(p) for p in PAGES]
+    pages = [[(t.replace("{cover}", cover), size, bold) for t, size, bold in p] for p in PAGES]
     if extra:
         pages[1].append((extra, 11, False))
     for runs in pages:
@@ -62,8 +66,8 @@ def draft_pdf(*, dated: str = "D:20250103090000Z", extra: str | None = None) -> 
     doc.set_metadata(
         {
             "title": "Westshire Police and Crime Plan 2025-29 (DRAFT for consultation)",
-            "creationDate": dated,
-            "modDate": dated,
+            "creationDate": FILE_DATE,
+            "modDate": FILE_DATE,
         }
     )
     data = doc.tobytes()

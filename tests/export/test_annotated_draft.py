@@ -25,7 +25,7 @@ def _annotations(path: Path) -> list[tuple[int, str, dict[str, str], int, int, s
 def test_notes_become_highlights_and_sticky_notes_with_author_date_and_threads(
     review: Review, out: Path
 ) -> None:
-    path = export_annotated_draft(review, out / "annotated.pdf")
+    path = export_annotated_draft(review, out / "annotated.pdf", include_private=True)
     found = _annotations(path)
     by_content = {
         info["content"]: (page, kind, info, xref, irt, text) for page, kind, info, xref, irt, text in found
@@ -44,16 +44,43 @@ def test_notes_become_highlights_and_sticky_notes_with_author_date_and_threads(
         "Set a measurable target for the number of officers in neighbourhood teams.\n\n"
         "Reason: Without a baseline and a target the Panel cannot judge progress."
     ]
-    assert rec[1] == "Highlight" and rec[2]["subject"] == "Recommendation"
+    # the clerk's copy: the panel's recommendation with its number, credited to the panel
+    assert rec[1] == "Highlight" and rec[2]["subject"] == "Recommendation 1"
+    assert rec[2]["title"] == "Westshire Police and Crime Panel"
     assert "More officers and PCSOs working in neighbourhood teams" in rec[5]
-    assert "PRIVATE-note about an officer by name" in by_content  # the owner's own copy
+    assert not any("WITHDRAWN-" in c for c in by_content)  # withdrawn ones are left out
+    private = by_content["PRIVATE WORKING NOTE (not shared): PRIVATE-note about an officer by name"]
+    assert private[2]["subject"] == "Private comment"  # asked for, and labelled private
+    with pymupdf.open(path) as doc:
+        assert "includes private working notes" in doc.metadata["title"]
+        notice = [a.info["content"] for a in doc[0].annots() if a.type[1] == "FreeText"]
+        assert notice and "private working notes" in notice[0] and "Do not share" in notice[0]
 
 
-def test_private_notes_can_be_left_out(review: Review, out: Path) -> None:
-    found = _annotations(export_annotated_draft(review, out / "shared.pdf", include_private=False))
-    contents = [info["content"] for _, _, info, *_ in found]
-    assert not any("PRIVATE-" in c for c in contents)
+def test_private_notes_are_left_out_by_default(review: Review, out: Path) -> None:
+    path = export_annotated_draft(review, out / "shared.pdf")
+    contents = [info["content"] for _, _, info, *_ in _annotations(path)]
+    assert not any("PRIVATE" in c for c in contents)
     assert "PANEL-only note" in contents
+    with pymupdf.open(path) as doc:
+        assert doc.metadata["title"] == (
+            "Westshire Police and Crime Plan 2025-29 (DRAFT for consultation), with the Westshire Police "
+            "and Crime Panel’s recommendations and members’ notes"
+        )
+        assert not [a for a in doc[0].annots() if a.type[1] == "FreeText"]
+
+
+def test_the_command_line_warns_when_private_notes_are_included(
+    review: Review, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from panelreview.cli import main
+
+    path = review.path
+    review.close()
+    assert main(["export", str(path), "--annotated-draft", "-o", str(out / "a.pdf")]) == 0
+    assert "add --with-private to include them" in capsys.readouterr().err
+    assert main(["export", str(path), "--annotated-draft", "--with-private", "-o", str(out / "b.pdf")]) == 0
+    assert "includes your private working notes (2)" in capsys.readouterr().err
 
 
 def test_the_draft_itself_is_unchanged_apart_from_the_notes(review: Review, out: Path) -> None:

@@ -40,7 +40,7 @@ def test_libreoffice_reads_every_shape(review: Review, out: Path, tmp_path: Path
             text = " ".join(" ".join(page.get_text() for page in doc).split())
             toc = [title for _, title, *_ in doc.get_toc()]
         assert "Set a measurable target for the number of officers in neighbourhood teams." in text
-        assert "page 2 of the draft dated 3 January 2025" in text
+        assert "page 2 of the consultation draft dated 3 January 2025" in text
         assert "Page 1 of" in text  # the default template's footer fields work
         assert "PRIVATE-" not in text
         assert "Appendix A: Members’ comments" in toc  # headings became bookmarks

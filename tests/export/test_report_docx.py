@@ -47,7 +47,7 @@ def test_every_shape_is_an_accessible_word_report_without_private_items(
     assert document.core_properties.title.startswith(("Report of the Westshire", "Letter from the Chair"))
     assert document.core_properties.language == "en-GB" and default_language(document) == "en-GB"
     assert "Set a measurable target for the number of officers in neighbourhood teams." in text
-    assert "page 2 of the draft dated 3 January 2025" in text
+    assert "page 2 of the consultation draft dated 3 January 2025" in text
     assert "section 28(3) of the Police Reform and Social Responsibility Act 2011" in text
     assert "5(6)" in text
     for table in document.tables:
@@ -65,10 +65,16 @@ def test_report_numbers_recommendations_in_order_with_references_and_quotes(
     wording = styled(document, "Recommendation")
     assert wording[0].startswith("Set a measurable target") and wording[2].startswith("Confirm the budget")
     references = styled(document, "Plan Reference")
-    assert references[0].startswith("Plan reference: Section 1.1 “More officers and PCSOs working in")
-    assert "in “Priority 1: Safer neighbourhoods”, page 2 of the draft dated 3 January 2025" in references[0]
-    assert "Section 2.1 “Victims receiving the rights set out in the…”" in references[1]
-    assert "“Resources and finance”, page 3 of the draft dated 3 January 2025" in references[2]
+    # 1.1's title in the outline is its first eight words: cited by number and priority, never cut off
+    assert references[0].startswith(
+        "Plan reference: Section 1.1 in “Priority 1: Safer neighbourhoods”, page 2"
+    )
+    assert (
+        "in “Priority 1: Safer neighbourhoods”, page 2 of the consultation draft dated 3 January 2025"
+        in references[0]
+    )
+    assert "Section 2.1 in “Priority 2: Putting victims first”, page 3" in references[1]
+    assert "“Resources and finance”, page 3 of the consultation draft dated 3 January 2025" in references[2]
     assert styled(document, "Quote")[0] == "“More officers and PCSOs working in neighbourhood teams”"
     summary = document.tables[0]
     assert [c.text for c in summary.rows[0].cells] == ["No.", "Recommendation", "Plan reference"]
@@ -189,7 +195,7 @@ def test_clerks_numbers_and_the_panels_decision_are_kept(review: Review, out: Pa
 
 
 def test_references_name_each_draft_when_the_report_spans_two(review: Review, out: Path) -> None:
-    data = draft_pdf(dated="D:20250301090000Z", extra="A new paragraph added after consultation.")
+    data = draft_pdf(cover="Final draft – 1 March 2025", extra="A new paragraph added after consultation.")
     review.add_draft(data, read_document_bytes(data, "draft-v2.pdf"))
     review.add_recommendation(
         "Keep the new paragraph.",
@@ -198,9 +204,14 @@ def test_references_name_each_draft_when_the_report_spans_two(review: Review, ou
     )
     text = all_text(open_docx(export_report(review, out / "r.docx", appendix="named")))
     assert (
-        "Draft referred to: “Westshire Police and Crime Plan 2025-29 (DRAFT for consultation)”, "
-        "dated 3 January 2025" in text
+        "Draft referred to: Consultation draft, dated 3 January 2025: “Westshire Police and Crime Plan "
+        "2025-29 (DRAFT for consultation)”" in text
     )
     assert "dated 1 March 2025" in text
-    assert "page 2 of the draft dated 3 January 2025" in text and "of the draft dated 1 March 2025" in text
-    assert "Concern from Jo Clerk (Westshire CC), page 2 of the draft dated 3 January 2025" in text
+    assert (
+        "page 2 of the consultation draft dated 3 January 2025" in text
+        and "of the final draft dated 1 March 2025" in text
+    )
+    assert (
+        "Concern from Jo Clerk (Westshire CC), page 2 of the consultation draft dated 3 January 2025" in text
+    )

@@ -44,7 +44,7 @@ def test_pdf_has_text_bookmarks_title_and_language(review: Review, out: Path, sh
     titles = [entry[1] for entry in toc]
     assert "Appendix A: Members’ comments" in titles
     assert "Set a measurable target for the number of officers in neighbourhood teams." in text
-    assert "page 2 of the draft dated 3 January 2025" in text
+    assert "page 2 of the consultation draft dated 3 January 2025" in text
     assert f"Page {pages} of {pages}" in text
     for hidden in ("PRIVATE-", "WITHDRAWN-", "PANEL-only", "Jo Clerk"):
         assert hidden not in text
@@ -107,7 +107,7 @@ def test_what_members_type_exports_whole_to_word_and_pdf(typed: Review, out: Pat
 def test_my_notes_pdf_says_what_it_holds(review: Review, out: Path) -> None:
     text = _flat(_pdf_text(export_my_notes(review, out / "notes.pdf")))
     assert "My notes on the draft Police and Crime Plan 2025-29" in text
-    assert "including 2 private working notes that you have not shared" in text
+    assert "including two private working notes that you have not shared" in text
     assert "PRIVATE-note about an officer by name" in text
     shared = _flat(_pdf_text(export_my_notes(review, out / "shared.pdf", include_private=False)))
     assert "PRIVATE-" not in shared and "Your private working notes are not included" in shared
@@ -126,9 +126,9 @@ def test_notes_and_annotated_draft_take_what_members_type(typed: Review, out: Pa
     pdf = _flat(_pdf_text(export_my_notes(typed, out / "notes.pdf")))
     assert re.search(r"Bad input (😀|\[grinning face\]) ", pdf)  # (the override reorders what follows)
     assert "END-OF-PASTE" in pdf and "Say how" in pdf
-    with pymupdf.open(export_annotated_draft(typed, out / "draft.pdf")) as doc:
+    with pymupdf.open(export_annotated_draft(typed, out / "draft.pdf", include_private=True)) as doc:
         contents = [a.info["content"] for page in doc for a in page.annots()]
-    assert "Bad input 😀 \u202eRTL-override" in contents
+    assert "PRIVATE WORKING NOTE (not shared): Bad input 😀 \u202eRTL-override" in contents
 
 
 def test_importing_the_export_package_loads_no_word_or_pdf_library() -> None:

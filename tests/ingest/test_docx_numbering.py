@@ -10,9 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from panelreview.core.anchor import anchor_quote, find_section
+import pytest
+
+from panelreview.core.anchor import anchor_quote
 from panelreview.core.model import Document
+from panelreview.core.section_names import find_section
 from panelreview.ingest import open_document
+from panelreview.ingest.docx_numbering import format_number
 from tests.ingest.builders import docx_bytes, write
 from tests.ingest.word_lists import (
     Lvl,
@@ -236,3 +240,37 @@ def test_list_style_levels_are_used(tmp_path: Path) -> None:
         ("1.2", "Fewer thefts", 3, "1 Safer streets"),
         ("2", "Fair policing", 2, "Outcomes"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (1, "lowerLetter", "a"),
+        (26, "lowerLetter", "z"),
+        (27, "lowerLetter", "aa"),  # Word repeats the letter after z: aa, bb, cc…
+        (28, "lowerLetter", "bb"),
+        (52, "upperLetter", "ZZ"),
+        (53, "upperLetter", "AAA"),
+        (4, "lowerRoman", "iv"),
+        (9, "lowerRoman", "ix"),
+        (14, "upperRoman", "XIV"),
+        (40, "upperRoman", "XL"),
+        (49, "upperRoman", "XLIX"),
+        (90, "upperRoman", "XC"),
+        (400, "upperRoman", "CD"),
+        (444, "lowerRoman", "cdxliv"),
+        (900, "upperRoman", "CM"),
+        (1994, "upperRoman", "MCMXCIV"),
+        (2026, "upperRoman", "MMXXVI"),
+        (3888, "upperRoman", "MMMDCCCLXXXVIII"),
+        (3999, "upperRoman", "MMMCMXCIX"),
+        (0, "upperRoman", "0"),  # Word has no roman zero or numerals past 3999: shown as a number
+        (4000, "upperRoman", "4000"),
+        (7, "decimalZero", "07"),
+        (12, "decimalZero", "12"),
+        (7, "decimal", "7"),
+        (7, "ordinal", "7"),  # formats PanelReview does not spell out are shown as numbers
+    ],
+)
+def test_numbers_are_written_in_each_format_as_word_writes_them(value: int, fmt: str, shown: str) -> None:
+    assert format_number(value, fmt) == shown

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
 
 from panelreview.storage import Review
@@ -41,6 +42,8 @@ def test_import_prints_what_happened_and_list_shows_the_notes(
         "Cllr Ann Jones", "What is the target?", "Emergency calls answered promptly",
     )  # fmt: skip
     assert note["section_number"] == "1.2" and note["kind"] == "question"
+    assert note["imported_from"]["file"] == "annotated.pdf" and note["imported_from"]["as"] == "highlight"
+    assert note["replies"][0]["imported_from"]["author"] == "Bob Smith"
     assert [(r["author"], r["text"]) for r in note["replies"]] == [
         ("Bob Smith", "Ask for the rural one too.")
     ]
@@ -71,3 +74,12 @@ def test_refusals_are_one_plain_line(
     text.write_text("Just some text", encoding="utf-8")
     assert "cannot hold notes" in refusal(capsys, ["import-notes", path, str(text)])
     assert "no file" in refusal(capsys, ["import-notes", path, str(tmp_path / "missing.pdf")])
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    assert "damaged" in refusal(capsys, ["import-notes", path, str(damaged)])
+    locked = tmp_path / "locked.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 80), "Confidential")
+    locked.write_bytes(doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="panel", owner_pw="panel"))
+    assert "password-protected" in refusal(capsys, ["import-notes", path, str(locked)])
+    assert "password does not open" in refusal(capsys, ["import-notes", path, str(locked), "--password", "x"])

@@ -7,9 +7,9 @@ from typing import Any
 
 from panelreview.ui.clerk.common import top_items
 from panelreview.ui.clerk.members import AddMemberDialog
+from tests.clerk.test_pack_integrity import UNRELATED_PLAN
 from tests.ui import clerk_helpers
 from tests.ui.clerk_helpers import (
-    DRAFT_TEXT,
     Desk,
     Panel,
     answer_questions,
@@ -116,7 +116,7 @@ def test_a_damaged_pack_or_one_for_another_draft_is_named_and_the_others_offered
 ) -> None:
     damaged = tmp_path / "damaged.pcpack"
     damaged.write_bytes(panel.packs["bob"].read_bytes()[:-300])
-    other = make_review(tmp_path, "Cllr Eve Other", text=DRAFT_TEXT.replace("120 million", "125 million"))
+    other = make_review(tmp_path, "Cllr Eve Other", text=UNRELATED_PLAN)
     other.add_annotation(other.anchor_for(section="3.1"), "concern", "Too much", visibility="panel")
     other_pack = tmp_path / "other draft.pcpack"
     other.share(other_pack)
@@ -128,7 +128,7 @@ def test_a_damaged_pack_or_one_for_another_draft_is_named_and_the_others_offered
     desk.ui.actions.import_packs.trigger()
     assert len(asked) == 1
     assert "“damaged.pcpack” is damaged" in asked[0]
-    assert "“other draft.pcpack” is Cllr Eve Other’s review of a different draft" in asked[0]
+    assert "“other draft.pcpack” is Cllr Eve Other’s review of a different plan altogether" in asked[0]
     assert "Import the other review pack, “Cllr Ann Jones.pcpack”?" in asked[0]
     assert desk.review.annotations() == [], "answering No imports nothing"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from PySide6.QtCore import Qt
 from panelreview.core.review import Kind
 from panelreview.ingest.opener import open_document
 from panelreview.ui.app.main_window import MainWindow
-from panelreview.ui.notes.find_panel import FindPanel, search_document
+from panelreview.ui.notes.find_panel import MAX_RESULTS, FindPanel, search_document
 from tests.conftest import shared_path
 from tests.ui.conftest import open_and_wait, open_review_of
 from tests.ui.review_helpers import add_note_on_selection, select_pdf_words
@@ -71,15 +70,18 @@ def test_nothing_found_says_so(qtbot: Any, window: MainWindow, samples: Path) ->
     assert window.find_panel.status.text() == "Nothing found for “zeppelin”."
 
 
-def test_searching_a_300_page_draft_never_keeps_the_window_waiting(qtbot: Any, window: MainWindow) -> None:
+def test_searching_a_300_page_draft_lists_a_bounded_number_of_results(qtbot: Any, window: MainWindow) -> None:
+    """A common word in a long draft: the list stops at a fixed number and says so (what keeps a search
+    on the window's thread short; bench/bench_responsiveness.py measures how long it takes)."""
     open_review_of(qtbot, window, shared_path("samples", "westshire-plan-big.pdf"))
     window.find_panel.start()
-    window.find_panel.edit.setText("victims")
-    started = time.perf_counter()
+    window.find_panel.edit.setText("the")
     window.find_panel.search_now()
-    took = time.perf_counter() - started
-    assert window.find_panel.results.count() > 50
-    assert took < 0.1, f"a search took {took:.3f}s on the GUI thread"
+    assert window.find_panel.results.count() == MAX_RESULTS
+    assert window.find_panel.status.text() == f"The first {MAX_RESULTS} results."
+    window.find_panel.edit.setText("victims")
+    window.find_panel.search_now()
+    assert 50 < window.find_panel.results.count() <= MAX_RESULTS
 
 
 def test_without_a_review_find_looks_through_the_draft(qtbot: Any, window: MainWindow, samples: Path) -> None:

@@ -41,6 +41,8 @@ def test_recommend_on_a_selection(window: MainWindow, recommended: tuple[ReviewS
     assert panel.wording_edit.toPlainText() == WORDING
     assert [item.kind for item in window.controller.highlight_items] == [None]  # drawn as a recommendation
     assert session.undo_stack.text(0) == "Add recommendation"
+    assert rec.anchor.section_id is not None  # counted in the outline beside the section's notes
+    assert window.outline.model.recommendations_of(rec.anchor.section_id) == 1
 
 
 def test_edit_wording_and_rationale_in_the_panel(

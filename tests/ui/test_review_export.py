@@ -78,3 +78,21 @@ def test_an_export_problem_is_a_plain_dialog(
     assert len(shown) == 1
     assert "Traceback" not in shown[0][1]
     assert not (tmp_path / "notes.odt").exists()
+
+
+def test_the_export_dialog_warns_of_dates_that_contradict_each_other(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    session.review.update_settings(
+        meeting_date="2025-02-13", report_date="2025-03-20", response_deadline="2025-03-14"
+    )
+    shown: list[str] = []
+
+    def cancel(self: ExportOptionsDialog) -> int:
+        shown.append(self.warnings.text() if self.warnings.isVisibleTo(self) else "")
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(ExportOptionsDialog, "exec", cancel)
+    window.window_actions.export_report.trigger()
+    assert shown and "The response is asked for by 14 March 2025, before the report’s date" in shown[0]

@@ -83,3 +83,45 @@ def test_file_menu_opens_the_settings_of_the_open_review(
     action.trigger()
     assert session.review.settings.panel_name == "Westshire Police, Fire and Crime Panel"
     assert window.window_actions.undo.isEnabled()
+
+
+def test_the_drafts_label_and_date_the_preview_and_date_warnings(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The clerk sees the label and date read from the draft's cover, how the titles read in a
+    sentence, and a warning for a draft dated after its meeting; all is saved as one undo step."""
+    session = ReviewSession(make_review(tmp_path / "panel.pcpr"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: dict[str, str] = {}
+
+    def fill(dialog: SettingsDialog) -> None:
+        assert dialog.draft_label.text() == "Consultation draft"  # read from the cover
+        assert dialog.draft_date.text() == "3 January 2025"
+        dialog.texts["commissioner_title"].setText("Police and Crime Commissioner for Westshire")
+        seen["preview"] = dialog.preview.text()
+        dialog.draft_label.setText("Final draft")
+        dialog.draft_date.setText("March 2025")  # after the meeting on 12 February 2025
+        seen["warning"] = dialog.warnings.text()
+        dialog.texts["chair_name"].setText("Cllr Margaret Hale")
+        dialog.long_texts["general_comments"].setPlainText("The Panel welcomed the plan.")
+
+    _answer(monkeypatch, fill)
+    try:
+        assert edit_settings(parent, session)
+        assert (
+            "asks the Police and Crime Commissioner for Westshire for a written response" in seen["preview"]
+        )
+        assert "Westshire for Westshire" not in seen["preview"]
+        assert "The draft is dated March 2025, after the meeting on 12 February 2025" in seen["warning"]
+        review = session.review
+        row = next(d for d in review.drafts() if d["id"] == review.current_draft_id)
+        assert (row["label"], row["dated"]) == ("Final draft", "2025-03")
+        assert review.settings.chair_name == "Cllr Margaret Hale"
+        session.undo_stack.undo()  # one step puts the draft's label back with the settings
+        row = next(d for d in review.drafts() if d["id"] == review.current_draft_id)
+        assert (row["label"], row["dated"]) == ("Consultation draft", "2025-01-03")
+        assert review.settings.chair_name == ""
+    finally:
+        session.close()
+        session.review.close()

@@ -27,6 +27,8 @@ class Actions:
     open_sample: QAction
     close_review: QAction
     save_copy: QAction
+    import_notes: QAction
+    undo_notes_import: QAction
     review_settings: QAction
     export_report: QAction
     export_notes: QAction
@@ -99,6 +101,18 @@ def build_actions(window: QMainWindow) -> Actions:
             tr("Save a Cop&y…"),
             QKeySequence.StandardKey.SaveAs,
             tr("Save a complete copy of this review, to back it up or to keep a version"),
+        ),
+        import_notes=_action(
+            window,
+            tr("&Import Notes from a PDF or Word File…"),
+            "Ctrl+I",
+            tr("Bring in notes made in another program: an annotated PDF, or comments in a Word file"),
+        ),
+        undo_notes_import=_action(
+            window,
+            tr("Take Out the &Last Imported Notes"),
+            None,
+            tr("Remove everything the last import of notes brought in, also after the review was reopened"),
         ),
         review_settings=_action(
             window,
@@ -202,6 +216,8 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     file_menu.addAction(actions.open_sample)
     file_menu.addSeparator()
     file_menu.addAction(actions.save_copy)
+    file_menu.addAction(actions.import_notes)
+    file_menu.addAction(actions.undo_notes_import)
     file_menu.addSeparator()
     file_menu.addAction(actions.review_settings)
     file_menu.addAction(actions.export_report)

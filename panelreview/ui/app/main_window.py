@@ -13,12 +13,14 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from panelreview.core.imported_notes import NotesFile
 from panelreview.core.review import Role
 from panelreview.resources import sample_draft_path
 from panelreview.storage.pack_file import PACK_SUFFIX
 from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui.app.actions import build_actions, build_menus, build_toolbar
 from panelreview.ui.app.draft_opener import DraftOpener
+from panelreview.ui.app.import_notes import NotesDrop, NotesImporter
 from panelreview.ui.app.recent_reviews import forget_recent
 from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
@@ -31,6 +33,7 @@ from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
 from panelreview.ui.dialogs.save_copy import CopySaver
 from panelreview.ui.dialogs.settings_dialog import edit_settings
+from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.find_panel import FindPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
@@ -41,6 +44,7 @@ from panelreview.ui.reader.page_box import PageBox
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import DEFAULT_POINT_SIZE, ReflowView
 from panelreview.ui.session.review_session import ReviewSession, draft_bytes
+from panelreview.ui.versions.install import install_versions_ui
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -78,12 +82,20 @@ class MainWindow(QMainWindow):
         self.notes = NotesPanel(self)
         self.recommendations = RecommendationsPanel(self)
         self.find_panel = FindPanel(self)
+        self.checklist_panel = ChecklistPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
-        for dock in (self.notes, self.recommendations, self.find_panel):
+        for dock in (self.notes, self.recommendations, self.find_panel, self.checklist_panel):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.tabifyDockWidget(self.notes, self.recommendations)
         self.tabifyDockWidget(self.recommendations, self.find_panel)
-        self.docks = (self.outline, self.notes, self.recommendations, self.find_panel)
+        self.tabifyDockWidget(self.find_panel, self.checklist_panel)
+        self.docks: tuple[QDockWidget, ...] = (
+            self.outline,
+            self.notes,
+            self.recommendations,
+            self.find_panel,
+            self.checklist_panel,
+        )
 
         self.page_box = PageBox()
         self.window_actions = build_actions(self)
@@ -95,6 +107,7 @@ class MainWindow(QMainWindow):
                 self.tr("&Notes Panel"),
                 self.tr("&Recommendations Panel"),
                 self.tr("Fin&d Panel"),
+                self.tr("Statutory Chec&klist"),
             ),
             strict=True,
         ):
@@ -113,11 +126,19 @@ class MainWindow(QMainWindow):
         self.opener = DraftOpener(service, self)
         self.reviews = ReviewOpener(self)
         self.exporter = Exporter(self)
+        self.notes_importer = NotesImporter(self)
+        self.notes_importer.status.connect(self.statusBar().showMessage)
+        self.notes_drop = NotesDrop(self, lambda: self.draft is not None, self.import_notes)
         self.copies = CopySaver(self)
         self.controller = ReviewController(
             self, self.outline, self.notes, self.recommendations, self.find_panel
         )
         self.controller.go_to_section = self.go_to_section
+        self.controller.document_set.connect(self.checklist_panel.set_document)
+        self.controller.session_set.connect(self.checklist_panel.set_session)
+        self.checklist_panel.ensure_session = self.controller.ready_for_edit
+        self.checklist_panel.section_activated.connect(self.go_to_section)
+        self.checklist_panel.recommendation_drafted.connect(self._show_recommendation)
         self.wiring = SessionWiring(self, self)
         self._connect()
         self._text_size = DEFAULT_POINT_SIZE
@@ -126,6 +147,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.parentWidget().insertAction(  # type: ignore[union-attr]
             self.recent_menu.menuAction(), self.clerk_ui.actions.new_panel_review
         )
+        self.versions_ui = install_versions_ui(self)  # Review menu, Changes panel, comparison
         self._restore_settings()
         self.wiring.fill_recent()
         self._update_actions()
@@ -152,6 +174,8 @@ class MainWindow(QMainWindow):
         a.normal_text.triggered.connect(lambda: self.set_text_size(DEFAULT_POINT_SIZE))
         a.about.triggered.connect(lambda: messages.show_about(self))
         a.save_copy.triggered.connect(self.save_copy)
+        a.import_notes.triggered.connect(lambda: self.import_notes())
+        a.undo_notes_import.triggered.connect(self.undo_notes_import)
         a.review_settings.triggered.connect(self.edit_review_settings)
         a.export_report.triggered.connect(lambda: self.export(REPORT))
         a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
@@ -203,6 +227,8 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == PACK_SUFFIX:
             self.open_pack(path)
             return
+        if self.versions_ui.intercepts_open(path):  # a new version of the plan under review?
+            return
         self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
         self.opener.open(path)
 
@@ -248,7 +274,8 @@ class MainWindow(QMainWindow):
 
     def _show_pages(self, token: int, sizes: list[PageSize], labels: list[str]) -> None:
         """A PDF's pages, on screen before its text has been read."""
-        self.wiring.close_session()
+        if not self.versions_ui.keeps_session(token):
+            self.wiring.close_session()
         self.stack.setCurrentWidget(self.pdf_view)
         self.pdf_view.set_pages(token, sizes, labels)
         self.page_box.set_page_count(len(sizes), labels)
@@ -256,7 +283,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_draft(self, draft: LoadedDraft) -> None:
-        self.wiring.close_session()
+        same_review = self.versions_ui.keeps_session(draft.token)  # its new version, or undo of it
+        if not same_review:
+            self.wiring.close_session()
         document = draft.document
         early = self.opener.pages_shown and draft.is_pdf and self.pdf_view.page_count == len(draft.page_sizes)
         self.draft = draft
@@ -291,7 +320,10 @@ class MainWindow(QMainWindow):
             8000,
         )
         self._update_actions()
-        self.reviews.draft_shown(draft)
+        if same_review:
+            self.versions_ui.version_shown(draft)
+        else:
+            self.reviews.draft_shown(draft)
 
     def _start_review(self) -> None:
         if self.draft is not None and not self.reviews.creating:
@@ -336,7 +368,10 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.wiring.commit_editors()
-        self.exporter.ask_and_export(what, session.path, session.path.stem)
+        from panelreview.export.facts import report_checks
+
+        warnings = report_checks(session.review) if what == REPORT else []
+        self.exporter.ask_and_export(what, session.path, session.path.stem, warnings)
 
     def edit_review_settings(self) -> None:
         """File › Review Settings…: the names and dates the report is headed with."""
@@ -361,6 +396,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message.format(name=path.name), 12000)
 
     # ----- navigation ---------------------------------------------------------------------------
+    def _show_recommendation(self, rec_id: str) -> None:
+        self.recommendations.show()
+        self.recommendations.raise_()
+        self.recommendations.select(rec_id)
+
     def go_to_section(self, section_id: int) -> None:
         if self.draft is None or self._locator is None:
             return
@@ -441,7 +481,24 @@ class MainWindow(QMainWindow):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.open_path(paths[0])
+            if not self.notes_drop.handle(paths[0]):
+                self.open_path(paths[0])
+
+    # ----- notes made elsewhere -----------------------------------------------------------------
+    def undo_notes_import(self) -> None:
+        """File › Take Out the Last Imported Notes: one undo step (Edit › Undo puts them back)."""
+        session = self.session
+        if session is not None and not session.read_only:
+            self.notes_importer.take_out_last(session)
+
+    def import_notes(self, path: Path | None = None, notes: NotesFile | None = None) -> None:
+        """File › Import Notes from a PDF or Word File… (or a file dropped and chosen for its notes)."""
+        session = self.controller.ready_for_edit(lambda: self.import_notes(path, notes))
+        if session is None:
+            return
+        chosen = path or self.notes_importer.choose_file()
+        if chosen is not None:
+            self.notes_importer.import_path(session, chosen, notes)
 
     # ----- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:

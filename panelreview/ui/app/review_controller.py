@@ -40,6 +40,8 @@ from panelreview.ui.session.review_session import ReviewSession
 class ReviewController(QObject):
     session_needed = Signal()  # annotating with no review yet: the window starts one
     highlights_changed = Signal(list)  # [HighlightItem]
+    document_set = Signal(object)  # Document | None: the draft now shown
+    session_set = Signal(object)  # ReviewSession | None: the review now open
 
     def __init__(
         self,
@@ -79,6 +81,7 @@ class ReviewController(QObject):
         self.document = document
         self.view = view
         self.find.set_source(self.session, document)
+        self.document_set.emit(document)
 
     def set_session(self, session: ReviewSession | None) -> None:
         if self.session is not None:
@@ -91,6 +94,7 @@ class ReviewController(QObject):
         self.recommendations.set_session(session, labels)
         self.find.set_source(session, self.document)
         self._refresh_marks()
+        self.session_set.emit(session)
         waiting, self._waiting = self._waiting, None
         if session is not None and waiting is not None:
             waiting()
@@ -104,7 +108,12 @@ class ReviewController(QObject):
     def _refresh_marks(self) -> None:
         notes = self.notes.notes
         self.outline.set_counts(
-            Counter(n.anchor.section_id for n in notes if n.anchor.section_id is not None)
+            Counter(n.anchor.section_id for n in notes if n.anchor.section_id is not None),
+            Counter(
+                r.anchor.section_id
+                for r in self.recommendations.recommendations
+                if r.anchor.section_id is not None
+            ),
         )
         items = [
             HighlightItem(n.id, n.kind, n.anchor, self._tooltip(kind_label(n.kind), n.author.name, n.body))
@@ -155,6 +164,10 @@ class ReviewController(QObject):
         if section is None or self.document is None:
             return None
         return anchor_section(self.document.sections, section), where_text(None, section.label)
+
+    def ready_for_edit(self, retry: Callable[[], None]) -> ReviewSession | None:
+        """The session, ready for an edit; or None after saying why not or starting a review."""
+        return self._ready(retry)
 
     def _ready(self, retry: Callable[[], None]) -> ReviewSession | None:
         """The session, or None after asking for one (the action runs again once it is open)."""

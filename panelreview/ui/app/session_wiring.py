@@ -25,11 +25,11 @@ from panelreview.ui.app.start_view import StartView
 from panelreview.ui.clerk.install import ClerkUi
 from panelreview.ui.common.info_bar import InfoBar
 from panelreview.ui.dialogs import messages
-from panelreview.ui.notes.find_panel import FindPanel
+from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reader.document_worker import LoadedDraft
-from panelreview.ui.reader.outline_panel import OutlinePanel
+from panelreview.ui.reader.outline_panel import OPENING_WIDTH, OutlinePanel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import ReflowView
 from panelreview.ui.session.review_session import ReviewSession
@@ -41,7 +41,7 @@ class WiredWindow(Protocol):
     window_actions: Actions
     controller: ReviewController
     draft: LoadedDraft | None
-    docks: tuple[OutlinePanel, NotesPanel, RecommendationsPanel, FindPanel]
+    docks: tuple[QDockWidget, ...]
     visible_docks: list[QDockWidget]
     docks_sized: bool
     start_view: StartView
@@ -51,6 +51,7 @@ class WiredWindow(Protocol):
     outline: OutlinePanel
     notes: NotesPanel
     recommendations: RecommendationsPanel
+    checklist_panel: ChecklistPanel
     recent_menu: QMenu
     save_label: QLabel
     clerk_ui: ClerkUi
@@ -155,6 +156,8 @@ class SessionWiring(QObject):
         w.clerk_ui.session_changed(session)
         session.saved.connect(self._on_saved)
         session.failed.connect(self._on_failed)
+        # an import (of notes or packs), or its undoing, changes what "Take Out…" can do
+        session.changed.connect(lambda change: self.update_actions() if "imports" in change.tables else None)
         session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
         session.undo_stack.cleanChanged.connect(lambda _c: self._undo_texts())
         self._failing = ""
@@ -271,7 +274,7 @@ class SessionWiring(QObject):
         w = self.w
         if any(not dock.isHidden() for dock in w.docks):
             return
-        wanted = w.visible_docks or [w.outline, w.notes, w.recommendations]
+        wanted = w.visible_docks or [w.outline, w.notes, w.recommendations, w.checklist_panel]
         for dock in wanted:
             dock.show()
         if w.notes in wanted:
@@ -279,7 +282,7 @@ class SessionWiring(QObject):
         if not w.docks_sized:
             # On a small screen the draft keeps at least half the width.
             width = w.width()
-            sizes = [min(300, width * 22 // 100), min(380, width * 28 // 100)]
+            sizes = [min(OPENING_WIDTH, width * 22 // 100), min(380, width * 28 // 100)]
             w.resizeDocks([w.outline, w.notes], sizes, Qt.Orientation.Horizontal)
             w.docks_sized = True
 
@@ -308,5 +311,9 @@ class SessionWiring(QObject):
         for action in (a.export_report, a.export_notes, a.save_copy, a.review_settings):
             action.setEnabled(session is not None)
         a.export_annotated.setEnabled(session is not None and w.draft is not None and w.draft.is_pdf)
+        a.import_notes.setEnabled(writable)
+        a.undo_notes_import.setEnabled(
+            writable and session is not None and session.review.can_undo_notes_import()
+        )
         w.outline.can_annotate = writable
         self._undo_texts()

@@ -66,6 +66,8 @@ def exercise(harness: Harness, window: MainWindow, folder: Path) -> None:
         out = export_report(harness, window, session.path, folder / f"Panel report{suffix}")
         if _words(RECOMMENDATION_TEXT) not in _words(report_text(out)):
             raise SmokeFailure(f"the recommendation is not in the exported {out.name}")
+        if suffix == ".pdf" and not pdf_is_tagged(out):  # Typst (the tagged PDF engine) is in this build
+            raise SmokeFailure(f"{out.name} is not a tagged PDF: the PDF engine is missing from this build")
         say(f"exported {out.name} ({out.stat().st_size:,} bytes) with the recommendation in it")
 
 
@@ -124,6 +126,16 @@ def report_text(path: Path) -> str:
 
     with pymupdf.open(path) as pdf:
         return " ".join(page.get_text() for page in pdf)
+
+
+def pdf_is_tagged(path: Path) -> bool:
+    """Whether a PDF is tagged for screen readers (``/MarkInfo /Marked true`` and a structure tree)."""
+    import pymupdf
+
+    with pymupdf.open(path) as pdf:
+        catalog = pdf.pdf_catalog()
+        marked = pdf.xref_get_key(catalog, "MarkInfo/Marked")[1] == "true"
+        return bool(marked and pdf.xref_get_key(catalog, "StructTreeRoot")[0] == "xref")
 
 
 def _words(text: str) -> str:

@@ -115,7 +115,8 @@ class PackImporter(QObject):
         if change is None:
             return False
         names = ", ".join(dict.fromkeys(p.member_name for p in last.packs if not p.already_imported))
-        self._say(self.tr("Took out the last import ({names}).").format(names=names or "—"))
+        # an import of notes from a file, or a carry-over to a new version, has no packs: its label
+        self._say(self.tr("Took out the last import ({names}).").format(names=names or last.label))
         self.import_undone.emit()
         return True
 

@@ -266,7 +266,7 @@ class MembersTab(QWidget):
             self.last_import_label.setText("")
             return
         last = records[-1]
-        lines = [p.description for p in last.packs]
+        lines = [p.description for p in last.packs] or [last.label]  # notes from a file: no packs
         self.last_import_label.setText(
             self.tr("Last import, {when}: {what}").format(when=local_time(last.at), what=" ".join(lines))
         )

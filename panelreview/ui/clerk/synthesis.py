@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelreview.core.errors import UserError
 from panelreview.core.review import Annotation, Change, Recommendation
 from panelreview.core.synthesis import KIND_ORDER, RECOMMENDATION, Synthesis
 from panelreview.ui.clerk.common import (
@@ -49,7 +50,7 @@ from panelreview.ui.clerk.compose import compose_panel_recommendation
 from panelreview.ui.common.labels import shorten, visibility_label
 from panelreview.ui.session.review_session import ReviewSession
 
-_ALWAYS = {"annotations", "replies", "roster", "imports", "members"}
+_ALWAYS = {"annotations", "replies", "roster", "imports", "members", "checklist_decisions"}
 
 
 def what_changed(change: Change, owner_id: str) -> tuple[bool, bool]:
@@ -283,6 +284,8 @@ class SynthesisTab(QWidget):
             bold.setBold(True)
             for part in synthesis.sections:
                 label = part.section.label if part.section.title else self.tr("The draft as a whole")
+                if part.parent:  # a title that recurs under each priority: say which one
+                    label = self.tr("{section} (in {part})").format(section=label, part=part.parent)
                 section_text = self.tr("{section} — {members}").format(
                     section=label, members=members_text(len(part.members), total)
                 )
@@ -302,8 +305,37 @@ class SynthesisTab(QWidget):
                 node.setExpanded(True)
                 for child in children(node):
                     child.setExpanded(True)
+            self._fill_checklist(bold)
         if current is not None:
             self.select(current.id)
+
+    def _fill_checklist(self, bold: QFont) -> None:
+        """Members' views of the statutory checklist: how many marked each item missing or weak."""
+        session = self._session
+        if session is None or not session.review.checklist_decisions():
+            return
+        try:
+            tallies = session.review.checklist_tally()
+        except UserError:
+            return
+        node = QTreeWidgetItem([self.tr("Statutory checklist — members' views")])
+        node.setFont(0, bold)
+        self.tree.addTopLevelItem(node)
+        for tally in tallies:
+            text = self.tr("{item}: {views}").format(item=tally.title, views=tally.headline)
+            line = QTreeWidgetItem(node, [text])
+            line.setToolTip(0, text)
+            for view in tally.views:
+                note = f" — {view.note}" if view.note else ""
+                decision = {
+                    "confirmed": self.tr("confirmed"),
+                    "changed": self.tr("pointed to other sections"),
+                    "weak": self.tr("weak"),
+                    "missing": self.tr("missing"),
+                }.get(view.decision, view.decision)
+                who = author_name(view.author, self._by_clerk)
+                QTreeWidgetItem(line, [self.tr("{member}: {view}").format(member=who, view=decision) + note])
+        node.setExpanded(True)
 
     def _leaf(self, parent: QTreeWidgetItem, entry: Item, ticked: bool) -> None:
         replies = len(entry.replies) if isinstance(entry, Annotation) else 0

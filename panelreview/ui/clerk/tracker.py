@@ -1,8 +1,8 @@
 """Export response tracker…: the panel's recommendations beside the commissioner's responses.
 
 Written off the GUI thread, from the review's own read-only connection (the GUI thread's
-connection stays the GUI's), as a Word table (.docx) or a CSV file for a spreadsheet, chosen by
-the file type in the save dialog.
+connection stays the GUI's), as a Word table (.docx), a tagged PDF or a CSV file for a
+spreadsheet, chosen by the file type in the save dialog.
 """
 
 from __future__ import annotations
@@ -43,15 +43,16 @@ class TrackerExporter(QObject):
         settings = QSettings()
         folder = Path(str(settings.value(FOLDER_KEY, "", str) or session.path.parent))
         word, csv = self.tr("Word document (*.docx)"), self.tr("CSV file for a spreadsheet (*.csv)")
+        pdf = self.tr("PDF document (*.pdf)")
         suggested = folder / self.tr("{name} response tracker.docx").format(name=session.path.stem)
         name, chosen = QFileDialog.getSaveFileName(
-            self._parent, self.tr("Export response tracker"), str(suggested), ";;".join([word, csv])
+            self._parent, self.tr("Export response tracker"), str(suggested), ";;".join([word, pdf, csv])
         )
         if not name:
             return None
         target = Path(name)
-        if target.suffix.lower() not in (".docx", ".csv"):
-            target = target.with_suffix(".csv" if chosen == csv else ".docx")
+        if target.suffix.lower() not in (".docx", ".pdf", ".csv"):
+            target = target.with_suffix({csv: ".csv", pdf: ".pdf"}.get(chosen, ".docx"))
         settings.setValue(FOLDER_KEY, str(target.parent))
         self.export(session.path, target)
         return target

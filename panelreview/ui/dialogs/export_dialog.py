@@ -7,12 +7,14 @@ half a second and can be dismissed (the file is still written, nothing is lost).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -41,12 +43,13 @@ class ReportOptions:
     template: Path | None = None
     appendix: str = "anonymous"
     numbering: str = "1"
+    statutory_content: bool = False
 
 
 class ExportOptionsDialog(QDialog):
     """The report's shape, template, appendix of members' notes and numbering."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, warnings: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle(self.tr("Export the report"))
@@ -83,6 +86,13 @@ class ExportOptionsDialog(QDialog):
         template_label = QLabel(self.tr("&Template:"))
         template_label.setBuddy(self.template_edit)
         form.addRow(template_label, template_row)
+        self.statutory_box = QCheckBox(
+            self.tr("Add the statutory checklist (what the &law asks a plan to set out)")
+        )
+        self.statutory_box.setToolTip(
+            self.tr("An appendix, in plain words: where the draft sets out each item the 2011 Act asks for")
+        )
+        form.addRow("", self.statutory_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -93,6 +103,14 @@ class ExportOptionsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addLayout(form)
+        self.warnings = QLabel(
+            self.tr("Check before sending (File › Review Settings):") + "\n" + "\n".join(warnings)
+        )
+        self.warnings.setObjectName("export_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.warnings.setVisible(bool(warnings))
+        layout.addWidget(self.warnings)
         layout.addWidget(buttons)
         self.setMinimumWidth(500)
 
@@ -110,6 +128,7 @@ class ExportOptionsDialog(QDialog):
             template=Path(template) if template else None,
             appendix=str(self.appendix_combo.currentData()),
             numbering=str(self.numbering_combo.currentData()),
+            statutory_content=self.statutory_box.isChecked(),
         )
 
 
@@ -128,6 +147,7 @@ def _export(what: str, review_path: Path, out: Path, options: ReportOptions) -> 
                 template=options.template,
                 appendix=options.appendix,
                 numbering=options.numbering,
+                statutory_content=options.statutory_content,
             )
         elif what == MY_NOTES:
             written = export.export_my_notes(review, out)
@@ -158,22 +178,37 @@ class Exporter(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def ask_and_export(self, what: str, review_path: Path, default_name: str) -> None:
+    def ask_and_export(
+        self, what: str, review_path: Path, default_name: str, warnings: Sequence[str] = ()
+    ) -> None:
+        """Ask for the report's options (showing ``warnings``: dates that contradict each other,
+        say) and where to save it; start writing it."""
         options = ReportOptions()
         if what == REPORT:
-            dialog = ExportOptionsDialog(self._parent)
+            dialog = ExportOptionsDialog(self._parent, warnings)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
             options = dialog.options()
             dialog.deleteLater()
             if not accepted:
                 return
-        out = self._ask_target(what, default_name)
+        out = self._ask_target(what, review_path, default_name)
         if out is not None:
             self.start(what, review_path, out, options)
 
-    def _ask_target(self, what: str, default_name: str) -> Path | None:
+    def default_file_name(self, what: str, plan: str) -> str:
+        """A name that says what the file holds, so "my notes" (with private notes) is never
+        mistaken for the report: "<plan> – my notes (private)", "<plan> – panel report"."""
+        kind = {
+            REPORT: self.tr("panel report"),
+            MY_NOTES: self.tr("my notes (private)"),
+            ANNOTATED: self.tr("annotated draft"),
+        }[what]
+        return f"{plan} \u2013 {kind}"
+
+    def _ask_target(self, what: str, review_path: Path, default_name: str) -> Path | None:
         settings = QSettings()
-        folder = str(settings.value(FOLDER_KEY, "") or Path.home())
+        # The folder last exported to, else the folder the review lives in (never the home folder).
+        folder = str(settings.value(FOLDER_KEY, "") or review_path.parent)
         if what == ANNOTATED:
             filters = self.tr("PDF documents (*.pdf)")
             suffix = ".pdf"
@@ -185,14 +220,25 @@ class Exporter(QObject):
             MY_NOTES: self.tr("Export my notes"),
             ANNOTATED: self.tr("Export the draft with notes"),
         }[what]
+        start = Path(folder) / (self.default_file_name(what, default_name) + suffix)
+        # We ask about overwriting ourselves: the dialog's own question is not shown on every
+        # platform, nor when the suffix is added after it closes.
         name, chosen = QFileDialog.getSaveFileName(
-            self._parent, title, str(Path(folder) / (default_name + suffix)), filters
+            self._parent, title, str(start), filters, "", QFileDialog.Option.DontConfirmOverwrite
         )
         if not name:
             return None
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(".pdf" if "pdf" in chosen.lower() else suffix)
+        if path.exists() and not messages.ask_yes_no(
+            self._parent,
+            self.tr("Replace the file?"),
+            self.tr("“{name}” already exists in {folder}. Replace it?").format(
+                name=path.name, folder=path.parent
+            ),
+        ):
+            return None
         settings.setValue(FOLDER_KEY, str(path.parent))
         return path
 

@@ -6,17 +6,29 @@ adds a note or a recommendation on the whole section.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from panelreview.core.model import Document, Section
 from panelreview.ui.common.labels import count_text
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+RECOMMENDATION_COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 SECTION_COLUMN, PAGE_COLUMN, NOTES_COLUMN = 0, 1, 2
+OPENING_WIDTH = 340  # pixels: the outline dock's width when it first opens
 
 
 def page_text(section: Section) -> str:
@@ -37,6 +49,8 @@ class OutlineModel(QStandardItemModel):
         self._parents: dict[int, int | None] = {}
         self._own: dict[int, int] = {}
         self._total: dict[int, int] = {}
+        self._rec_own: dict[int, int] = {}
+        self._rec_total: dict[int, int] = {}
         self._folded: set[int] = set()
         self._set_headers()
 
@@ -50,6 +64,7 @@ class OutlineModel(QStandardItemModel):
         self._counts.clear()
         self._parents = {}
         self._own, self._total, self._folded = {}, {}, set()
+        self._rec_own, self._rec_total = {}, {}
         if document is None:
             return
         root = self.invisibleRootItem()
@@ -74,19 +89,25 @@ class OutlineModel(QStandardItemModel):
             self._counts[section.id] = count
             self._parents[section.id] = section.parent if section.parent in self._items else None
 
-    def set_counts(self, counts: Mapping[int, int]) -> None:
-        """The number of notes on each section itself (sections not named have none)."""
-        self._own = {k: v for k, v in counts.items() if v}
-        self._total = {}
-        for section_id, n in self._own.items():
+    def set_counts(self, counts: Mapping[int, int], recommendations: Mapping[int, int] | None = None) -> None:
+        """The number of notes (and of recommendations) on each section itself (sections not
+        named have none)."""
+        self._own, self._total = self._with_totals(counts)
+        self._rec_own, self._rec_total = self._with_totals(recommendations or {})
+        for section_id in self._counts:
+            self._show_count(section_id)
+
+    def _with_totals(self, counts: Mapping[int, int]) -> tuple[dict[int, int], dict[int, int]]:
+        own = {k: v for k, v in counts.items() if v}
+        total: dict[int, int] = {}
+        for section_id, n in own.items():
             seen: set[int] = set()
             at: int | None = section_id
             while at is not None and at not in seen:
                 seen.add(at)
-                self._total[at] = self._total.get(at, 0) + n
+                total[at] = total.get(at, 0) + n
                 at = self._parents.get(at)
-        for section_id in self._counts:
-            self._show_count(section_id)
+        return own, total
 
     def set_folded(self, section_id: int, folded: bool) -> None:
         """The tree folded or unfolded this section: its count follows."""
@@ -101,17 +122,22 @@ class OutlineModel(QStandardItemModel):
         if item is None:
             return
         own, total = self._own.get(section_id, 0), self._total.get(section_id, 0)
-        folded = section_id in self._folded and total > own
+        rec_own, rec_total = self._rec_own.get(section_id, 0), self._rec_total.get(section_id, 0)
+        folded = section_id in self._folded and (total > own or rec_total > rec_own)
         n = total if folded else own
-        text = f"✎ {n}" if n else ""
-        if folded:
-            spoken = count_text(
-                n,
-                self.tr("1 note here and in its subsections"),
-                self.tr("{n} notes here and in its subsections"),
-            )
-        else:
-            spoken = count_text(n, self.tr("1 note"), self.tr("{n} notes")) if n else ""
+        r = rec_total if folded else rec_own
+        parts = ([f"✎ {n}"] if n else []) + ([f"★ {r}"] if r else [])
+        text = "  ".join(parts)
+        spoken_parts = []
+        if n:
+            spoken_parts.append(count_text(n, self.tr("1 note"), self.tr("{n} notes")))
+        if r:
+            spoken_parts.append(count_text(r, self.tr("1 recommendation"), self.tr("{n} recommendations")))
+        spoken = ", ".join(spoken_parts)
+        if folded and spoken:
+            spoken = self.tr("{counts} here and in its subsections").format(counts=spoken)
+        item.setData(n, COUNT_ROLE)
+        item.setData(r, RECOMMENDATION_COUNT_ROLE)
         if item.text() != text or item.accessibleText() != spoken:
             item.setText(text)
             item.setAccessibleText(spoken)
@@ -120,11 +146,37 @@ class OutlineModel(QStandardItemModel):
     def count_of(self, section_id: int) -> int:
         """The number shown beside the section."""
         item = self._counts.get(section_id)
-        return int(item.text().split()[-1]) if item is not None and item.text() else 0
+        return int(item.data(COUNT_ROLE) or 0) if item is not None else 0
+
+    def recommendations_of(self, section_id: int) -> int:
+        """The number of recommendations shown beside the section."""
+        item = self._counts.get(section_id)
+        return int(item.data(RECOMMENDATION_COUNT_ROLE) or 0) if item is not None else 0
 
     def index_of(self, section_id: int) -> QModelIndex:
         item = self._items.get(section_id)
         return item.index() if item is not None else QModelIndex()
+
+
+class _WrappingTitles(QStyledItemDelegate):
+    """Measures a title against its column's width, so a long one wraps onto more lines (the
+    tree view alone measures it on one endless line)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.column() == SECTION_COLUMN:
+            depth, at = 0, index.parent()
+            while at.isValid():
+                depth, at = depth + 1, at.parent()
+            depth += 1 if self._tree.rootIsDecorated() else 0
+            width = self._tree.columnWidth(SECTION_COLUMN) - self._tree.indentation() * depth
+            option = QStyleOptionViewItem(option)
+            rect = QRect(0, 0, max(width, 40), 1)  # valid, so the style wraps the text to it
+            option.rect = rect
+        return super().sizeHint(option, index)
 
 
 class OutlinePanel(QDockWidget):
@@ -145,7 +197,13 @@ class OutlinePanel(QDockWidget):
         self.tree.setObjectName("outline_tree")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        # Long titles ("Priority 1: Visible and responsive policing in every neighbourhood") wrap
+        # rather than end in "…"; the whole title is also the row's tooltip.
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappingTitles(self.tree))
+        # Row heights follow the title column's width, which changes with the dock's.
+        self.tree.header().sectionResized.connect(self._title_width_changed)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -161,8 +219,15 @@ class OutlinePanel(QDockWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.can_annotate = True
+        # Other parts add their entries to a section's menu (the section comparison does).
+        self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.setWidget(self.tree)
         self.setMinimumWidth(220)
+
+    def sizeHint(self) -> QSize:
+        # The dock opens wide enough for a typical priority's title on one or two lines.
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), OPENING_WIDTH), hint.height())
 
     def _set_column_modes(self) -> None:
         # Reloading the model recreates the header's sections, so this follows every load.
@@ -172,6 +237,10 @@ class OutlinePanel(QDockWidget):
             header.setSectionResizeMode(SECTION_COLUMN, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(NOTES_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _title_width_changed(self, column: int, _old: int, _new: int) -> None:
+        if column == SECTION_COLUMN:
+            self.tree.scheduleDelayedItemsLayout()
 
     def set_document(self, document: Document | None) -> None:
         self.model.load(document)
@@ -193,8 +262,8 @@ class OutlinePanel(QDockWidget):
         if value is not None:
             self.model.set_folded(int(value), folded)
 
-    def set_counts(self, counts: Mapping[int, int]) -> None:
-        self.model.set_counts(counts)
+    def set_counts(self, counts: Mapping[int, int], recommendations: Mapping[int, int] | None = None) -> None:
+        self.model.set_counts(counts, recommendations)
 
     def set_current_section(self, section_id: int | None) -> None:
         """Follow the reader: highlight the section being read, without moving the document."""
@@ -236,6 +305,8 @@ class OutlinePanel(QDockWidget):
         recommend.triggered.connect(lambda: self.recommend_requested.emit(section_id))
         for action in (note, recommend):
             action.setEnabled(self.can_annotate)
+        for extend in self.menu_extensions:
+            extend(menu, section_id)
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:

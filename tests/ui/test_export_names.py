@@ -1,0 +1,79 @@
+"""File → Export: default names say what the file holds, sit beside the review, and an existing
+file is never replaced without asking (issue 17, point 5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from panelreview.ui.app.main_window import MainWindow
+from tests.ui.conftest import OPEN_TIMEOUT_MS, open_review_of
+
+pytestmark = pytest.mark.gui
+
+
+def _answer_save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
+    starts: list[str] = []
+
+    def fake_save(parent: Any, title: str, start: str, filters: str, *args: Any) -> tuple[str, str]:
+        starts.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    return starts
+
+
+def _answer_question(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def fake_question(parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    return asked
+
+
+def test_my_notes_defaults_to_a_private_name_beside_the_review(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    starts = _answer_save_as(monkeypatch, tmp_path / "mine.docx")
+    with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
+        window.window_actions.export_notes.trigger()
+    start = Path(starts[0])
+    assert start.parent == session.path.parent != Path.home()
+    assert start.name == f"{session.path.stem} – my notes (private).docx"
+
+
+def test_annotated_draft_is_named_as_such(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    starts = _answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
+    with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
+        window.window_actions.export_annotated.trigger()
+    assert Path(starts[0]).name == f"{session.path.stem} – annotated draft.pdf"
+
+
+def test_an_existing_file_is_not_replaced_without_asking(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    target = tmp_path / "minutes.docx"
+    target.write_bytes(b"the clerk's minutes")
+    _answer_save_as(monkeypatch, target)
+    asked = _answer_question(monkeypatch, QMessageBox.StandardButton.No)
+    window.window_actions.export_notes.trigger()
+    qtbot.wait(200)
+    assert asked and "minutes.docx" in asked[0]
+    assert not window.exporter.busy
+    assert target.read_bytes() == b"the clerk's minutes"
+
+    asked = _answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
+        window.window_actions.export_notes.trigger()
+    assert asked and target.read_bytes() != b"the clerk's minutes"
