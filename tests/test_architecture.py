@@ -56,7 +56,7 @@ def test_layers_import_one_way() -> None:
 
 # The window's rooms, from the most shared to the one that wires them all: a room may import its own
 # modules and those of rooms before it, never a room after it (so a panel never reaches into the window).
-UI_ROOMS = ("common", "session", "reader", "notes", "dialogs", "clerk", "app")
+UI_ROOMS = ("common", "session", "reader", "notes", "dialogs", "clerk", "versions", "app")
 
 
 def _ui_modules() -> dict[str, Path]:

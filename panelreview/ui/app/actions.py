@@ -37,6 +37,8 @@ class Actions:
     undo: QAction
     redo: QAction
     find: QAction
+    find_next: QAction
+    find_previous: QAction
     delete: QAction
     highlight: QAction
     comment: QAction
@@ -131,6 +133,10 @@ def build_actions(window: QMainWindow) -> Actions:
         find=_action(
             window, tr("&Find…"), QKeySequence.StandardKey.Find, tr("Search the draft and your notes")
         ),
+        find_next=_action(window, tr("Find &Next"), "F3", tr("Go to the next search result")),
+        find_previous=_action(
+            window, tr("Find Pre&vious"), "Shift+F3", tr("Go to the previous search result")
+        ),
         delete=_action(
             window, tr("&Delete Note"), QKeySequence.StandardKey.Delete, tr("Delete the chosen note")
         ),
@@ -153,8 +159,9 @@ def build_actions(window: QMainWindow) -> Actions:
             window, tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, tr("Make the page smaller")
         ),
         fit_width=_action(window, tr("&Fit Width"), "Ctrl+0", tr("Fit the page to the window's width")),
-        larger_text=_action(window, tr("&Larger Text"), "Ctrl+Shift+=", larger_tip),
-        smaller_text=_action(window, tr("S&maller Text"), "Ctrl+Shift+-", smaller_tip),
+        # Not Ctrl+Shift+=: on most keyboards that is how Ctrl++ (Zoom In) is typed, and the two clash.
+        larger_text=_action(window, tr("&Larger Text"), "Ctrl+Alt+=", larger_tip),
+        smaller_text=_action(window, tr("S&maller Text"), "Ctrl+Alt+-", smaller_tip),
         normal_text=_action(window, tr("&Normal Text Size")),
         about=_action(window, tr("&About PanelReview")),
     )
@@ -225,6 +232,8 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find)
+    edit_menu.addAction(actions.find_next)
+    edit_menu.addAction(actions.find_previous)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.delete)
 

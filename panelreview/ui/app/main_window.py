@@ -46,6 +46,7 @@ from panelreview.ui.reader.page_box import PageBox
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import DEFAULT_POINT_SIZE, ReflowView
 from panelreview.ui.session.review_session import ReviewSession, draft_bytes
+from panelreview.ui.versions.install import install_versions_ui
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.parentWidget().insertAction(  # type: ignore[union-attr]
             self.recent_menu.menuAction(), self.clerk_ui.actions.new_panel_review
         )
+        self.versions_ui = install_versions_ui(self)  # Review menu, Changes panel, comparison
         self._restore_settings()
         self.wiring.fill_recent()
         self._update_actions()
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         a.close_review.triggered.connect(self.close_draft)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_panel.start)
+        a.find_next.triggered.connect(lambda: self.find_panel.step(1))
+        a.find_previous.triggered.connect(lambda: self.find_panel.step(-1))
         a.zoom_in.triggered.connect(self.zoom_in)
         a.zoom_out.triggered.connect(self.zoom_out)
         a.fit_width.triggered.connect(self.pdf_view.fit_width)
@@ -232,6 +236,8 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == PACK_SUFFIX:
             self.open_pack(path)
             return
+        if self.versions_ui.intercepts_open(path):  # a new version of the plan under review?
+            return
         self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
         self.opener.open(path)
 
@@ -277,7 +283,8 @@ class MainWindow(QMainWindow):
 
     def _show_pages(self, token: int, sizes: list[PageSize], labels: list[str]) -> None:
         """A PDF's pages, on screen before its text has been read."""
-        self.wiring.close_session()
+        if not self.versions_ui.keeps_session(token):
+            self.wiring.close_session()
         self.stack.setCurrentWidget(self.pdf_view)
         self.pdf_view.set_pages(token, sizes, labels)
         self.page_box.set_page_count(len(sizes), labels)
@@ -285,7 +292,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_draft(self, draft: LoadedDraft) -> None:
-        self.wiring.close_session()
+        same_review = self.versions_ui.keeps_session(draft.token)  # its new version, or undo of it
+        if not same_review:
+            self.wiring.close_session()
         document = draft.document
         early = self.opener.pages_shown and draft.is_pdf and self.pdf_view.page_count == len(draft.page_sizes)
         self.draft = draft
@@ -320,7 +329,10 @@ class MainWindow(QMainWindow):
             8000,
         )
         self._update_actions()
-        self.reviews.draft_shown(draft)
+        if same_review:
+            self.versions_ui.version_shown(draft)
+        else:
+            self.reviews.draft_shown(draft)
 
     def _start_review(self) -> None:
         if self.draft is not None and not self.reviews.creating:
@@ -470,7 +482,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_document = self.draft is not None
         a = self.window_actions
-        for action in (a.zoom_in, a.zoom_out, a.find, a.close_review):
+        for action in (a.zoom_in, a.zoom_out, a.find, a.find_next, a.find_previous, a.close_review):
             action.setEnabled(has_document or self._pdf_showing())
         a.fit_width.setEnabled(has_document and self._pdf_showing())
         self._page_box_action.setVisible(self._pdf_showing())

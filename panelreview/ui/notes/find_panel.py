@@ -2,20 +2,37 @@
 
 With a review open the search uses the review's full-text index (a few milliseconds even for a
 300-page draft); without one it looks through the draft's text. Searching starts a moment after
-typing stops, so the window never waits on it. Choosing a result goes there.
+typing stops, so the window never waits on it. Choosing a result goes there; F3 and Shift+F3 go
+to the next and previous result. Results are listed in page order, matched words highlighted.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +48,89 @@ from panelreview.ui.session.review_session import ReviewSession
 SEARCH_DELAY_MS = 250
 MAX_RESULTS = 200
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+TYPE_ORDER = {"block": 0, "annotation": 1, "reply": 2, "recommendation": 3}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def matched_words(snippet: str) -> list[str]:
     """The words the index matched, marked [like this] in a snippet."""
     return re.findall(r"\[([^\]]+)\]", snippet)
+
+
+def snippet_html(snippet: str) -> str:
+    """The snippet with its matched words in bold on a highlight, instead of [brackets]."""
+    parts = re.split(r"\[([^\]]+)\]", " ".join(snippet.split()))
+    out = []
+    for i, part in enumerate(parts):
+        text = html.escape(part)
+        out.append(f"<b style='background-color:#ffe082;color:#000000'>{text}</b>" if i % 2 else text)
+    return "".join(out)
+
+
+def plain_snippet(snippet: str) -> str:
+    """The snippet on one line, without the match marks."""
+    return " ".join(snippet.replace("[", "").replace("]", "").split())
+
+
+def page_order(hits: list[SearchHit], sections: dict[int, Section]) -> list[SearchHit]:
+    """The hits in the order they come in the draft: a passage by its place, a note, reply or
+    recommendation by the start of its section (before anything in the opening pages)."""
+
+    def key(hit: SearchHit) -> tuple[int, int, int]:
+        if hit.item_type == "block":
+            try:
+                return (int(hit.item_id.rsplit(":", 1)[1]), 0, 0)
+            except (IndexError, ValueError):
+                return (0, 0, 0)
+        section = sections.get(hit.section.id) if hit.section.id is not None else None
+        first = section.first_block if section is not None else 0
+        return (first, 1, TYPE_ORDER.get(hit.item_type, 9))
+
+    return sorted(hits, key=key)
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Draws a result's text as rich text, so matched words stand out."""
+
+    def __init__(self, view: QListView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(HTML_ROLE) or html.escape(str(index.data() or ""))))
+        doc.setTextWidth(max(50, self._view.viewport().width() - 2 * self._view.spacing() - 8))
+        return doc
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        rect = opt.rect
+        painter.save()
+        painter.translate(rect.left() + 4, rect.top() + 2)
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index)
+        return QSize(int(doc.idealWidth()) + 8, int(doc.size().height()) + 4)
 
 
 def search_document(document: Document, terms: str, limit: int = MAX_RESULTS) -> list[SearchHit]:
@@ -91,6 +185,8 @@ class FindPanel(QDockWidget):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setWordWrap(True)
         self.results.setSpacing(2)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setItemDelegate(HighlightDelegate(self.results, self.results))
         self.results.itemActivated.connect(self._on_activated)
         self.results.itemClicked.connect(self._on_activated)
         self.status = QLabel()
@@ -154,7 +250,7 @@ class FindPanel(QDockWidget):
         except UserError as err:
             self.status.setText(str(err))
             return
-        for hit in hits:
+        for hit in page_order(hits, self._sections):
             self.results.addItem(self._item(hit))
         if not hits:
             self.status.setText(self.tr("Nothing found for “{terms}”.").format(terms=terms))
@@ -171,9 +267,11 @@ class FindPanel(QDockWidget):
             "recommendation": self.tr("Recommendation"),
         }
         where = self._where(hit)
-        item = QListWidgetItem(f"{kinds.get(hit.item_type, hit.item_type)} · {where}\n{hit.snippet}")
+        kind = kinds.get(hit.item_type, hit.item_type)
+        item = QListWidgetItem(f"{kind} · {where}\n{plain_snippet(hit.snippet)}")
         item.setData(HIT_ROLE, hit)
-        spoken = f"{kinds.get(hit.item_type, '')}, {where}: {hit.snippet.replace('[', '').replace(']', '')}"
+        item.setData(HTML_ROLE, f"{html.escape(kind)} · {html.escape(where)}<br>{snippet_html(hit.snippet)}")
+        spoken = f"{kinds.get(hit.item_type, '')}, {where}: {plain_snippet(hit.snippet)}"
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         return item
 
@@ -191,6 +289,21 @@ class FindPanel(QDockWidget):
 
     def hits(self) -> list[SearchHit]:
         return [self.results.item(r).data(HIT_ROLE) for r in range(self.results.count())]
+
+    def step(self, delta: int) -> None:
+        """F3 (``+1``) and Shift+F3 (``-1``): go to the next or previous result, round the ends."""
+        if self._timer.isActive():
+            self.search_now()
+        count = self.results.count()
+        if not count:
+            self.start()
+            return
+        self.show()
+        row = self.results.currentRow()
+        row = (0 if delta > 0 else count - 1) if row < 0 else (row + delta) % count
+        self.results.setCurrentRow(row)
+        self.results.scrollToItem(self.results.item(row))
+        self._on_activated(self.results.item(row))
 
     def _on_activated(self, item: QListWidgetItem) -> None:
         hit = item.data(HIT_ROLE)

@@ -117,6 +117,7 @@ class RecommendationsPanel(QDockWidget):
         bottom.addWidget(self.unlink_button)
         bottom.addStretch(1)
         bottom.addWidget(self.delete_button)
+        self.action_row = bottom  # where other parts add a button about the chosen recommendation
         editor_layout = QVBoxLayout(editor)
         editor_layout.setContentsMargins(6, 6, 6, 6)
         editor_layout.addWidget(self.error_label)

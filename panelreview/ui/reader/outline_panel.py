@@ -6,7 +6,7 @@ adds a note or a recommendation on the whole section.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -219,6 +219,8 @@ class OutlinePanel(QDockWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.can_annotate = True
+        # Other parts add their entries to a section's menu (the section comparison does).
+        self.menu_extensions: list[Callable[[QMenu, int], None]] = []
         self.setWidget(self.tree)
         self.setMinimumWidth(220)
 
@@ -303,6 +305,8 @@ class OutlinePanel(QDockWidget):
         recommend.triggered.connect(lambda: self.recommend_requested.emit(section_id))
         for action in (note, recommend):
             action.setEnabled(self.can_annotate)
+        for extend in self.menu_extensions:
+            extend(menu, section_id)
         return menu
 
     def _context_menu(self, pos: QPoint) -> None:
