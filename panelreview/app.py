@@ -40,17 +40,34 @@ def configure_application(app: QCoreApplication) -> None:
     app.setApplicationVersion(panelreview.__version__)
 
 
-def _configure_logging() -> None:
-    """Bugs go to a log file the member can send us; nothing is sent anywhere by itself."""
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+LOG_FILE_NAME = "panelreview.log"
+
+
+def log_folder() -> Path:
+    """Where the log file goes: the application's own data folder (named once the application is)."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+
+
+def configure_logging() -> Path | None:
+    """What went wrong, and bugs, go to a log file the member can send us (Help › About names it);
+    nothing is sent anywhere by itself. Returns the file, or None when it cannot be written (then
+    the messages go to the console). Calling it again replaces the handler it made before."""
+    for old in [h for h in log.handlers if getattr(h, "panelreview_log", False)]:
+        log.removeHandler(old)
+        old.close()
+    path: Path | None = log_folder() / LOG_FILE_NAME
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / "panelreview.log", encoding="utf-8")
+        assert path is not None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
-        handler = logging.StreamHandler()
+        handler, path = logging.StreamHandler(), None
+    handler.panelreview_log = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    log.info("PanelReview %s started", panelreview.__version__)
+    return path
 
 
 class _FileOpenFilter(QObject):
@@ -88,7 +105,7 @@ def run_app(args: list[str]) -> int:
     for path in app_icon_paths():
         icon.addFile(str(path))
     app.setWindowIcon(icon)
-    _configure_logging()
+    configure_logging()
     install_translations(app)
     window = create_main_window()
     unexpected.install(lambda: window)

@@ -95,6 +95,9 @@ class Document:
     sections: list[Section]
     warnings: list[str] = field(default_factory=list)
     pages_without_text: list[int] = field(default_factory=list)
+    # Opened with a password: its text is not kept whole in a review file (no search index of it),
+    # only what notes need (headings, and the passages notes are on).
+    password_protected: bool = False
 
     def section_of_block(self, block_index: int) -> Section | None:
         """The innermost section containing a block, or None before the first section."""

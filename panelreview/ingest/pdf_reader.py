@@ -35,14 +35,21 @@ def read_pdf(
     """Read a PDF draft. ``workers`` > 1 lets a long PDF's pages be read by forked processes
     (see :func:`panelreview.ingest.pdf_pages.read_pages`; command line only)."""
     pymupdf.TOOLS.mupdf_warnings(reset=True)
-    doc = _open(data, file_name, password)
+    doc, locked = _open_locked(data, file_name, password)
     try:
-        return _read(doc, file_name, digest, use_bookmarks, workers)
+        document = _read(doc, file_name, digest, use_bookmarks, workers)
     finally:
         doc.close()
+    document.password_protected = locked
+    return document
 
 
 def _open(data: bytes, file_name: str, password: str | None) -> Any:
+    return _open_locked(data, file_name, password)[0]
+
+
+def _open_locked(data: bytes, file_name: str, password: str | None) -> tuple[Any, bool]:
+    """The opened PDF, and whether it needed its password."""
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception:  # PyMuPDF raises FileDataError, RuntimeError and others here
@@ -58,7 +65,8 @@ def _open(data: bytes, file_name: str, password: str | None) -> Any:
         if not any(doc.authenticate(candidate) for candidate in dict.fromkeys(candidates)):
             doc.close()
             raise WrongPassword()
-    return doc
+        return doc, True
+    return doc, False
 
 
 #: Open a PDF held in memory, asking for its password as opening a draft does.

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from panelreview.core.errors import UserError
+from panelreview.core.errors import PasswordRequired, UserError
 from panelreview.core.review import (
     Annotation,
     Kind,
@@ -255,7 +255,10 @@ class Queries(RecommendationOps):
                 "SELECT 1 FROM search_items WHERE item_type = 'block' AND draft_id = ? LIMIT 1", [draft["id"]]
             )
             if not done:
-                document = self.document(draft["id"])
+                try:
+                    document = self.document(draft["id"])
+                except PasswordRequired:  # a locked draft's text is not indexed (index_draft)
+                    continue
                 with write_transaction(self._file, "The search index") as conn:
                     index_draft(conn, draft["id"], document)
         self._drafts_indexed = True  # drafts added later are indexed as they are stored

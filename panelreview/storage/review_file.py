@@ -339,7 +339,12 @@ def searchable_text(table: str, row: Mapping[str, Any]) -> str:
 
 
 def index_draft(conn: sqlite3.Connection, draft_id: str, document: Document) -> None:
-    """Make the draft's own text searchable, block by block, each pointing to its section."""
+    """Make the draft's own text searchable, block by block, each pointing to its section.
+
+    Not a password-protected draft's: its text is not kept whole in the review file (the window
+    searches it in memory while it is open)."""
+    if document.password_protected:
+        return
     for block in document.blocks:
         if not block.text.strip():
             continue

@@ -537,17 +537,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/dialogs/messages.py" line="+31"/>
+        <location filename="../../panelreview/ui/dialogs/messages.py" line="+46"/>
         <source>“{name}” is password-protected. Enter its password to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Password needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Draft plans and reviews (*.pdf *.docx *.txt *.md *.pcpr)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,7 +567,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/app/import_notes.py" line="+78"/>
+        <location filename="../../panelreview/ui/app/import_notes.py" line="+79"/>
         <source>The notes could not be read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -669,7 +669,7 @@
     <message>
         <location line="+53"/>
         <location filename="../../panelreview/ui/dialogs/messages.py" line="+1"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,16 +760,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../panelreview/ui/dialogs/password_dialog.py" line="+65"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/dialogs/messages.py" line="-37"/>
+        <location filename="../../panelreview/ui/dialogs/messages.py" line="-38"/>
         <source>Open a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>PanelReview reviews (*.pcpr)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,6 +1133,36 @@ If it happens again, please send the log file to your clerk or IT team; it says 
     <message>
         <location line="+2"/>
         <source>{n} notes and recommendations carried to {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/password_dialog.py" line="-31"/>
+        <source>The notes you import are copied into your review file, which is not encrypted: anyone who can open the review file can read them. The password is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your review file keeps the draft&apos;s headings and the passages you make notes on, so your notes stay with them. The review file is not encrypted: anyone who can open it can read those parts of the draft, so keep it as safe as the draft. The rest of the draft stays locked, and the password is not saved: you will be asked for it each time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What your review file keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2224,7 +2255,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Nothing found for “{terms}”.</source>
         <translation type="unfinished"></translation>
     </message>

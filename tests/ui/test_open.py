@@ -9,10 +9,11 @@ import pymupdf
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from panelreview.resources import sample_draft_path
 from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs.password_dialog import PasswordDialog
 from panelreview.ui.reader import document_worker
 from tests.conftest import shared_path
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
@@ -132,11 +133,11 @@ def test_password_is_asked_for_and_asked_again_when_wrong(
     prompts: list[str] = []
     answers = iter(["wrong", "panel"])
 
-    def fake_get_text(parent: Any, title: str, label: str, *args: Any) -> tuple[str, bool]:
+    def fake_get_text(parent: Any, title: str, label: str, *args: Any) -> str | None:
         prompts.append(label)
-        return next(answers), True
+        return next(answers)
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(fake_get_text))
+    monkeypatch.setattr(PasswordDialog, "ask", staticmethod(fake_get_text))
     with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
         window.open_path(locked)
     assert len(prompts) == 2
@@ -151,11 +152,11 @@ def test_cancelling_the_password_leaves_the_start_view(
     locked = _locked_pdf(tmp_path)
     asked: list[str] = []
 
-    def cancel(parent: Any, title: str, label: str, *args: Any) -> tuple[str, bool]:
+    def cancel(parent: Any, title: str, label: str, *args: Any) -> str | None:
         asked.append(label)
-        return "", False
+        return None
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(cancel))
+    monkeypatch.setattr(PasswordDialog, "ask", staticmethod(cancel))
     window.open_path(locked)
     qtbot.waitUntil(lambda: bool(asked) and not window.opener.busy, timeout=OPEN_TIMEOUT_MS)
     assert window.stack.currentWidget() is window.start_view

@@ -42,6 +42,7 @@ from panelreview.core.imported_notes import (
 from panelreview.core.review import Change, Role
 from panelreview.ui.clerk.common import WaitCursor, run_busy
 from panelreview.ui.dialogs import messages
+from panelreview.ui.dialogs.password_dialog import NOTES
 from panelreview.ui.session.review_session import ReviewSession
 
 NOTES_FOLDER_KEY = "notes/import_folder"
@@ -71,7 +72,7 @@ def read_notes_asking(parent: QWidget, path: Path) -> NotesFile | None:
         except PasswordRequired as err:
             if isinstance(err, WrongPassword):
                 reason = str(err)
-            password = messages.ask_password(parent, path.name, reason)
+            password = messages.ask_password(parent, path.name, reason, kept=NOTES)
             if password is None:
                 return None
         except UserError as err:

@@ -10,11 +10,24 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 import panelreview
+from panelreview.ui.dialogs.password_dialog import DRAFT, PasswordDialog, kept_note
 
 LAST_FOLDER_KEY = "files/last_folder"
+LOGGED_CHARS = 600  # of a message, in the log: what went wrong, not pages of text
+
+log = logging.getLogger(__name__)
+
+
+def log_told(title: str, message: str) -> None:
+    """Record in the log file what the member was told went wrong (the messages name files and
+    reasons, never the text of a note)."""
+    text = " ".join(message.split())
+    if len(text) > LOGGED_CHARS:
+        text = text[: LOGGED_CHARS - 1] + "…"
+    log.info("Told the member “%s”: %s", title, text)
 
 
 def tr(text: str) -> str:
@@ -22,17 +35,19 @@ def tr(text: str) -> str:
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    """A plain-English problem the member can act on (never a traceback)."""
+    """A plain-English problem the member can act on (never a traceback); recorded in the log."""
+    log_told(title, message)
     QMessageBox.warning(parent, title, message)
 
 
-def ask_password(parent: QWidget | None, file_name: str, reason: str = "") -> str | None:
-    """Ask for a PDF's password; None when the member cancels."""
+def ask_password(parent: QWidget | None, file_name: str, reason: str = "", kept: str = DRAFT) -> str | None:
+    """Ask for a PDF's password, saying what the review file will keep of it unencrypted (``kept``:
+    a draft's passages, or imported ``NOTES``); None when the member cancels."""
     prompt = tr("“{name}” is password-protected. Enter its password to open it.").format(name=file_name)
     if reason:
+        log.info("The password given for “%s” did not open it", file_name)
         prompt = reason + "\n\n" + prompt
-    text, ok = QInputDialog.getText(parent, tr("Password needed"), prompt, QLineEdit.EchoMode.Password, "")
-    return text if ok else None
+    return PasswordDialog.ask(parent, tr("Password needed"), prompt, kept_note(kept))
 
 
 def choose_draft_file(parent: QWidget | None) -> Path | None:
@@ -71,6 +86,7 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
 def ask_choice(parent: QWidget | None, title: str, text: str, choices: list[str], cancel: str) -> int | None:
     """Offer the choices a message names as buttons (the first is the default); the index of the
     one chosen, or None for ``cancel`` (also Escape)."""
+    log_told(title, text)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
     box.setEscapeButton(box.addButton(cancel, QMessageBox.ButtonRole.RejectRole))

@@ -243,6 +243,9 @@ class FindPanel(QDockWidget):
         try:
             if self._session is not None:
                 hits = self._session.review.search(terms, limit=MAX_RESULTS)
+                if self._document is not None and self._document.password_protected:
+                    # a locked draft's text is not in the review's index: search it here
+                    hits = search_document(self._document, terms) + hits
             elif self._document is not None:
                 hits = search_document(self._document, terms)
             else:
