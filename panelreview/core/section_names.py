@@ -127,3 +127,48 @@ def find_section(sections: Sequence[Section], wanted: str) -> Section:
         f"it is in, for example {hint}, or add its page (“{_shorten(example.title)}, page "
         f"{example.page_start or 1}”)."
     )
+
+
+def _parent_part(label: str) -> str:
+    """A parent's label as a path part: "Priority 4" for "Priority 4: Reducing harm …"."""
+    head, colon, _rest = label.partition(":")
+    return _shorten(head) if colon and 0 < len(head.strip()) <= 30 else _shorten(label)
+
+
+def path_name(sections: Sequence[Section], section: Section) -> str:
+    """ "Priority 4 › How we will measure progress, p. 12": the section with its parents and page."""
+    parts = [_parent_part(p.label) for p in parents(sections, section)]
+    text = " › ".join([*parts, _shorten(section.label)])
+    return f"{text}, p. {section.page_start}" if section.page_start else text
+
+
+def display_names(sections: Sequence[Section]) -> dict[int, str]:
+    """How to name each section to a member in a list, a dialog or a tooltip: its label, or, where
+    several sections share that label ("How we will measure progress" under every priority), its
+    parents and page as well, so the name says which one. A member can type the name back
+    (:func:`find_section` accepts it)."""
+    counts: dict[str, int] = {}
+    for section in sections:
+        key = _fold(section.label)
+        counts[key] = counts.get(key, 0) + 1
+    return {
+        s.id: path_name(sections, s) if counts[_fold(s.label)] > 1 else _shorten(s.label) for s in sections
+    }
+
+
+class SectionNames:
+    """The display names of one draft's sections, looked up by id (with a fallback label for an
+    item whose section is not in this draft)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self._names = display_names(sections)
+        self._labels = {s.id: s.label for s in sections}
+
+    def name(self, section_id: int | None, fallback: str = "") -> str:
+        """The section's display name; ``fallback`` when it is not one of this draft's sections, or
+        when ``fallback`` (the label an item recorded) names a different section than the id does."""
+        if section_id is None or section_id not in self._names:
+            return fallback
+        if fallback and _fold(fallback) != _fold(self._labels[section_id]):
+            return fallback
+        return self._names[section_id]

@@ -2312,7 +2312,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+60"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+61"/>
         <location line="+310"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
@@ -3660,12 +3660,12 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../panelreview/ui/reader/pdf_view.py" line="+40"/>
+        <location filename="../../panelreview/ui/reader/pdf_view.py" line="+41"/>
         <source>The draft&apos;s pages. Drag to select text, double-click to select a word, Shift with the arrow keys to extend a selection. Alt+Down and Alt+Up go to the next and previous note; Enter opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3848,7 +3848,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReflowView</name>
     <message>
-        <location filename="../../panelreview/ui/reader/reflow_view.py" line="+101"/>
+        <location filename="../../panelreview/ui/reader/reflow_view.py" line="+102"/>
         <source>Draft text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3984,7 +3984,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../panelreview/ui/app/review_controller.py" line="+127"/>
+        <location filename="../../panelreview/ui/app/review_controller.py" line="+131"/>
         <source>Recommendation</source>
         <translation type="unfinished"></translation>
     </message>

@@ -66,3 +66,25 @@ def test_the_synthesis_keeps_same_named_sections_apart_and_names_their_parents()
         "“How we will measure progress” in “Priority 1: Visible policing”",
         "“How we will measure progress” in “Priority 2: Reducing violence”",
     ]
+
+
+def test_a_repeated_title_is_named_with_its_parent_and_page_and_a_unique_one_alone() -> None:
+    from panelreview.core.section_names import display_names
+
+    names = display_names(SECTIONS)
+    assert names[2] == "Priority 1 › How we will measure progress, p. 5"
+    assert names[4] == "Priority 2 › How we will measure progress, p. 7"
+    assert names[1] == "What we will do"  # only one: no need to say more
+    assert names[0] == "Priority 1: Visible policing"
+    for shown in (names[2], names[4]):  # what is shown can be typed back
+        assert find_section(SECTIONS, shown).id == next(i for i, n in names.items() if n == shown)
+
+
+def test_section_names_fall_back_to_the_label_an_item_recorded() -> None:
+    from panelreview.core.section_names import SectionNames
+
+    names = SectionNames(SECTIONS)
+    assert names.name(4, "How we will measure progress") == "Priority 2 › How we will measure progress, p. 7"
+    assert names.name(99, "Appendix A") == "Appendix A"  # not in this draft
+    assert names.name(4, "Our finances") == "Our finances"  # the id now means another section
+    assert names.name(None, "(whole draft)") == "(whole draft)"

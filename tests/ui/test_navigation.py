@@ -12,7 +12,6 @@ from panelreview.resources import sample_draft_path
 from panelreview.ui.app.main_window import MainWindow
 from panelreview.ui.reader.document_worker import LoadedDraft
 from panelreview.ui.reader.outline_panel import SECTION_ID_ROLE
-from panelreview.ui.reader.pdf_view import PAGE_GAP
 from tests.ui.conftest import open_and_wait
 
 pytestmark = pytest.mark.gui
@@ -86,9 +85,10 @@ def test_scrolling_the_document_follows_in_the_outline(
     assert target.page_start is not None
     heading_y = min(r[1] for r in sample.document.blocks[target.first_block].rects)
     bar = window.pdf_view.verticalScrollBar()
-    # Scroll (as the wheel would) until the heading has just passed the reading line.
-    reading_line = 2 * PAGE_GAP  # pixels below the top of the view
-    window.pdf_view.scroll_to(target.page_start - 1, heading_y, margin=reading_line + 20)
+    # Scroll (as the wheel would) until the heading has just passed the middle of the view, where
+    # the member reads (not the top edge, where the end of the section before may still show).
+    middle = window.pdf_view.viewport().height() // 2
+    window.pdf_view.scroll_to(target.page_start - 1, heading_y, margin=middle + 20)
     assert window.outline.current_section() != target.id  # still reading the section before
     for _ in range(10):
         if window.outline.current_section() == target.id:

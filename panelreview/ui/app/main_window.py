@@ -2,7 +2,7 @@
 
 It holds no document or review logic of its own: opening a draft is :class:`DraftOpener`, finding
 or creating its review is :class:`ReviewOpener`, annotating is :class:`ReviewController`, drawing
-pages is :class:`PdfView`, text is :class:`ReflowView`, section lookups are :class:`SectionLocator`.
+pages is :class:`PdfView`, text is :class:`ReflowView`, the section being read is :class:`ReadingPlace`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from panelreview.ui.app.window_size import clamp_to_screen, first_run_size
 from panelreview.ui.clerk.install import install_clerk_ui
 from panelreview.ui.common.background import wait_for_background
 from panelreview.ui.common.info_bar import InfoBar
+from panelreview.ui.common.labels import shorten
 from panelreview.ui.common.undo_notice import UndoNotice
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
@@ -40,10 +41,10 @@ from panelreview.ui.notes.find_panel import FindPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reader.document_worker import DocumentService, LoadedDraft, PageSize
-from panelreview.ui.reader.navigation import SectionLocator
 from panelreview.ui.reader.outline_panel import OutlinePanel
 from panelreview.ui.reader.page_box import PageBox
 from panelreview.ui.reader.pdf_view import PdfView
+from panelreview.ui.reader.reading_place import ReadingPlace
 from panelreview.ui.reader.reflow_view import DEFAULT_POINT_SIZE, ReflowView
 from panelreview.ui.session.review_session import ReviewSession, draft_bytes
 from panelreview.ui.versions.install import install_versions_ui
@@ -61,13 +62,13 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.service = service
         self.draft: LoadedDraft | None = None
-        self._locator: SectionLocator | None = None
         self.docks_sized = False
         self.visible_docks: list[QDockWidget] = []  # the panels to show again once a draft is open
 
         self.start_view = StartView(sample_available=sample_draft_path() is not None)
         self.pdf_view = PdfView(service)
         self.reflow_view = ReflowView()
+        self.reading = ReadingPlace(self.pdf_view, self.reflow_view, self)  # the "current section"
         self.stack = QStackedWidget()
         for view in (self.start_view, self.pdf_view, self.reflow_view):
             self.stack.addWidget(view)
@@ -198,8 +199,8 @@ class MainWindow(QMainWindow):
         self.outline.section_activated.connect(self.go_to_section)
         self.page_box.page_requested.connect(self.pdf_view.go_to_page)
         self.pdf_view.current_page_changed.connect(self.page_box.set_page)
-        self.pdf_view.position_changed.connect(self._on_pdf_position)
-        self.reflow_view.position_changed.connect(self._on_reflow_position)
+        self.reading.section_changed.connect(self._follow)
+        self.controller.section_shown.connect(self.reading.choose)
         self.exporter.finished.connect(self._exported)
         self.controller.note_deleted.connect(lambda _id: self._deleted(self.tr("Note deleted")))
         self.controller.recommendation_deleted.connect(
@@ -298,7 +299,7 @@ class MainWindow(QMainWindow):
         document = draft.document
         early = self.opener.pages_shown and draft.is_pdf and self.pdf_view.page_count == len(draft.page_sizes)
         self.draft = draft
-        self._locator = SectionLocator(document)
+        self.reading.set_document(document, draft.is_pdf)
         self.outline.set_document(document)
         self.wiring.show_docks()
         if draft.is_pdf:
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
         self.reviews.cancel_creation()
         self.wiring.close_session()
         self.draft = None
-        self._locator = None
+        self.reading.set_document(None, False)
         self.controller.set_document(None, None)
         self.pdf_view.clear()
         self.reflow_view.set_document(None)
@@ -418,36 +419,28 @@ class MainWindow(QMainWindow):
         self.recommendations.select(rec_id)
 
     def go_to_section(self, section_id: int) -> None:
-        if self.draft is None or self._locator is None:
+        locator = self.reading.locator
+        if self.draft is None or locator is None:
             return
         section = next((s for s in self.draft.document.sections if s.id == section_id), None)
         if section is None:
             return
         if self.draft.is_pdf:
-            position = self._locator.page_position(section_id)
+            position = locator.page_position(section_id)
             if position is not None:
                 self.pdf_view.scroll_to(*position, margin=2 * 14 - 8)
         else:
             self.reflow_view.scroll_to_block(section.first_block)
-        # The chosen section stays highlighted even when the end of the draft stops the scroll short.
-        self._follow(section_id)
-
-    def _on_pdf_position(self, page: int, y: float) -> None:
-        if self._locator is not None:
-            self._follow(self._locator.section_at_page_position(page, y))
-
-    def _on_reflow_position(self, block_index: int) -> None:
-        if self._locator is not None:
-            self._follow(self._locator.section_of_block(block_index))
+        # The chosen section is the current one (highlighted, and what a section note is on), also
+        # when it is too short to fill the middle of the view or the end of the draft stops the scroll.
+        self.reading.choose(section_id)
 
     def _follow(self, section_id: int | None) -> None:
         self.outline.set_current_section(section_id)
         self.notes.set_current_section(section_id)
-        label = ""
-        if section_id is not None and self.draft is not None:
-            section = next((s for s in self.draft.document.sections if s.id == section_id), None)
-            label = section.label if section is not None else ""
-        self.section_label.setText(label)
+        name = self.reading.name(section_id)
+        self.section_label.setText(shorten(name, 90))
+        self.section_label.setToolTip(name)
 
     # ----- view ---------------------------------------------------------------------------------
     def _pdf_showing(self) -> bool:

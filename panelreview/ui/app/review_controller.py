@@ -18,6 +18,7 @@ from panelreview.core.anchor import Anchor, anchor_section, anchor_span
 from panelreview.core.errors import UserError
 from panelreview.core.model import Document, Section, full_text
 from panelreview.core.review import Change, Kind
+from panelreview.core.section_names import SectionNames
 from panelreview.storage import SearchHit
 from panelreview.ui.common.kind_style import kind_label
 from panelreview.ui.common.labels import shorten
@@ -42,6 +43,7 @@ class ReviewController(QObject):
     highlights_changed = Signal(list)  # [HighlightItem]
     document_set = Signal(object)  # Document | None: the draft now shown
     session_set = Signal(object)  # ReviewSession | None: the review now open
+    section_shown = Signal(int)  # a note's passage was brought into view: its section is current
     note_deleted = Signal(str)  # a note was deleted (one undo step): the window says so
     recommendation_deleted = Signal(str)
 
@@ -61,6 +63,7 @@ class ReviewController(QObject):
         self.find = find
         self.session: ReviewSession | None = None
         self.document: Document | None = None
+        self.names = SectionNames([])  # the sections' names, with parent and page where titles recur
         self.view: QObject | None = None  # the PdfView or ReflowView showing the draft
         self.go_to_section: Callable[[int], None] = lambda _section_id: None
         self._waiting: Callable[[], None] | None = None  # an action waiting for the review
@@ -81,6 +84,7 @@ class ReviewController(QObject):
     # ----- what is open -------------------------------------------------------------------------
     def set_document(self, document: Document | None, view: QObject | None) -> None:
         self.document = document
+        self.names = SectionNames(document.sections if document is not None else [])
         self.view = view
         self.find.set_source(self.session, document)
         self.document_set.emit(document)
@@ -91,7 +95,7 @@ class ReviewController(QObject):
         self.session = session
         if session is not None:
             session.changed.connect(self._on_changed)
-        labels = {s.id: s.label for s in self.document.sections} if self.document else {}
+        labels = {s.id: self.names.name(s.id) for s in self.document.sections} if self.document else {}
         self.notes.set_session(session)
         self.recommendations.set_session(session, labels)
         self.find.set_source(session, self.document)
@@ -165,7 +169,7 @@ class ReviewController(QObject):
         section = self._section(section_id)
         if section is None or self.document is None:
             return None
-        return anchor_section(self.document.sections, section), where_text(None, section.label)
+        return anchor_section(self.document.sections, section), where_text(None, self.names.name(section.id))
 
     def ready_for_edit(self, retry: Callable[[], None]) -> ReviewSession | None:
         """The session, ready for an edit; or None after saying why not or starting a review."""
@@ -320,6 +324,8 @@ class ReviewController(QObject):
     # ----- going places -------------------------------------------------------------------------
     def jump_to_anchor(self, anchor: Anchor) -> None:
         if anchor.quote and self._view_call("scroll_to_anchor", anchor):
+            if anchor.section_id is not None:  # the current section is the note's, wherever it shows
+                self.section_shown.emit(anchor.section_id)
             return
         if anchor.section_id is not None:
             self.go_to_section(anchor.section_id)

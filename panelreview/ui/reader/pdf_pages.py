@@ -238,12 +238,27 @@ class PageView(QScrollArea):
 
     def reading_position(self) -> tuple[int, float]:
         """The page and y (points) at the reading line, a little below the top of the viewport."""
+        return self.position_at(self._reading_offset())
+
+    def middle_position(self) -> tuple[int, float]:
+        """The page and y (points) in the middle of the view: where the member is reading."""
+        return self.position_at(self.viewport().height() // 2)
+
+    def position_at(self, view_y: int) -> tuple[int, float]:
+        """The page and y (points) at a height of the viewport."""
         if not self._tops:
             return (0, 0.0)
-        y = self.verticalScrollBar().value() + self._reading_offset()
+        y = self.verticalScrollBar().value() + view_y
         page = self.pages_in(y, y).start
         offset = (y - self._tops[page]) / (self._zoom * PX_PER_POINT)
         return page, max(0.0, offset)
+
+    def is_on_screen(self, page: int, y_points: float) -> bool:
+        """Whether a point of a page is in the visible part of the view."""
+        if not 0 <= page < len(self._tops):
+            return False
+        y = self._tops[page] + y_points * self._zoom * PX_PER_POINT - self.verticalScrollBar().value()
+        return 0 <= y <= self.viewport().height()
 
     def scroll_to(self, page: int, y_points: float = 0.0, margin: int | None = None) -> None:
         """Bring a point of a page to just below the top of the view."""
@@ -262,7 +277,7 @@ class PageView(QScrollArea):
 
     def _on_scrolled(self, _value: int = 0) -> None:
         if self._sizes:
-            middle = self.verticalScrollBar().value() + self.viewport().height() // 3
+            middle = self.verticalScrollBar().value() + self.viewport().height() // 2  # where the member reads
             page = self.pages_in(middle, middle).start
             if page != self._current_page:
                 self._current_page = page

@@ -31,6 +31,7 @@ class PdfView(PageView):
 
     selection_changed = Signal(object)  # TextSelection | None
     highlight_activated = Signal(str)  # the id of a note clicked, or chosen with Enter
+    caret_moved = Signal()  # the member clicked in the pages (not on a selection)
 
     def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
@@ -47,6 +48,7 @@ class PdfView(PageView):
         self._selection: TextSelection | None = None
         self._selection_actions: list[QAction] = []
         self._current_id: str | None = None
+        self._caret: tuple[int, float] | None = None  # where the member last clicked: page, y
         self._found: Anchor | None = None
         self._found_timer = QTimer(self)
         self._found_timer.setSingleShot(True)
@@ -57,6 +59,7 @@ class PdfView(PageView):
         self.copy_action.triggered.connect(self.copy_selection)
 
     def _pages_reset(self) -> None:
+        self._caret = None
         self._found = None
         self._current_id = None
         self.clear_selection()
@@ -81,6 +84,12 @@ class PdfView(PageView):
     # ----- the selection --------------------------------------------------------------------------
     def selection(self) -> TextSelection | None:
         return self._selection
+
+    def caret_position(self) -> tuple[int, float] | None:
+        """Where the member last clicked in the pages (page, y in points), while it is on screen."""
+        if self._caret is not None and self.is_on_screen(*self._caret):
+            return self._caret
+        return None
 
     def has_selection_words(self) -> bool:
         return self._sel_a is not None and self._sel_b is not None
@@ -173,8 +182,11 @@ class PdfView(PageView):
         self._finish_selection()
 
     def clicked(self, pos: QPoint) -> None:
-        """A click without a drag: drop the selection; on a note, open it."""
+        """A click without a drag: drop the selection (the cursor is there now); on a note, open it."""
+        point = self.from_canvas(pos)
+        self._caret = (point[0], point[2]) if point is not None else None
         self.clear_selection()
+        self.caret_moved.emit()
         item = self.highlight_at(pos)
         if item is not None:
             self.highlight_activated.emit(item.id)

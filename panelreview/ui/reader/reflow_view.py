@@ -94,6 +94,7 @@ class ReflowView(ReflowNotes):
     """A Word or text draft as reflowed text, where the member selects text and sees notes."""
 
     position_changed = Signal(int)  # index of the block at the reading line
+    caret_moved = Signal()  # the member put the cursor somewhere (a click, or the keys)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,10 +121,13 @@ class ReflowView(ReflowNotes):
         self._source: Document | None = None
         self.text_map = TextMap()
         self._init_notes()
+        self._caret_placed = False  # the cursor is where the member put it (not the start)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     def set_document(self, document: Document | None) -> None:
         self._source = document
+        self._caret_placed = False
         self.setHtml(document_html(document) if document is not None else "")
         self._fit_measure()
         self._index_anchors()
@@ -219,11 +223,28 @@ class ReflowView(ReflowNotes):
         bar.setValue(bar.value() + top - READING_LINE // 2)
 
     def block_at_reading_line(self) -> int | None:
+        return self._block_at(self.cursorForPosition(QPoint(8, READING_LINE)).position())
+
+    def block_at_middle(self) -> int | None:
+        """The block in the middle of the view: where the member is reading."""
+        return self._block_at(self.cursorForPosition(QPoint(8, self.viewport().height() // 2)).position())
+
+    def caret_block(self) -> int | None:
+        """The block the member put the cursor in (a click, or the keys), while it is on screen."""
+        if not self._caret_placed or not self.viewport().rect().intersects(self.cursorRect()):
+            return None
+        return self._block_at(self.textCursor().position())
+
+    def _block_at(self, position: int) -> int | None:
         if not self._positions:
             return None
-        position = self.cursorForPosition(QPoint(8, READING_LINE)).position()
         at = bisect_right(self._positions, position)
         return self._block_indexes[at - 1] if at else self._block_indexes[0]
+
+    def _on_cursor_moved(self) -> None:
+        if self.hasFocus():  # not the text being replaced or scrolled to
+            self._caret_placed = True
+            self.caret_moved.emit()
 
     def _on_scrolled(self, _value: int = 0) -> None:
         block = self.block_at_reading_line()
