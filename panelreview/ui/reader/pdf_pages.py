@@ -277,7 +277,8 @@ class PageView(QScrollArea):
 
     def _on_scrolled(self, _value: int = 0) -> None:
         if self._sizes:
-            middle = self.verticalScrollBar().value() + self.viewport().height() // 2  # where the member reads
+            # The page in the middle of the view, where the member reads (as the current section).
+            middle = self.verticalScrollBar().value() + self.viewport().height() // 2
             page = self.pages_in(middle, middle).start
             if page != self._current_page:
                 self._current_page = page
