@@ -138,7 +138,7 @@ def _parent_part(label: str) -> str:
 def path_name(sections: Sequence[Section], section: Section) -> str:
     """ "Priority 4 › How we will measure progress, p. 12": the section with its parents and page."""
     parts = [_parent_part(p.label) for p in parents(sections, section)]
-    text = " › ".join([*parts, _shorten(section.label)])
+    text = " › ".join([*parts, " ".join(section.label.split())])
     return f"{text}, p. {section.page_start}" if section.page_start else text
 
 
@@ -152,7 +152,7 @@ def display_names(sections: Sequence[Section]) -> dict[int, str]:
         key = _fold(section.label)
         counts[key] = counts.get(key, 0) + 1
     return {
-        s.id: path_name(sections, s) if counts[_fold(s.label)] > 1 else _shorten(s.label) for s in sections
+        s.id: path_name(sections, s) if counts[_fold(s.label)] > 1 else s.label for s in sections
     }
 
 

@@ -1212,7 +1212,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>AddSourcesDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk/compose.py" line="+195"/>
+        <location filename="../../panelreview/ui/clerk/compose.py" line="+200"/>
         <source>Add members&apos; items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,7 +1253,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The members&apos; part</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1636,7 +1636,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../panelreview/ui/notes/checklist_panel.py" line="+59"/>
+        <location filename="../../panelreview/ui/notes/checklist_panel.py" line="+60"/>
         <source>Checklist</source>
         <extracomment>``ensure(retry)``: the open review, or None after starting one (``retry`` runs once it is open).</extracomment>
         <translation type="unfinished"></translation>
@@ -1778,12 +1778,12 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source> (p.{page})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; ({law})&lt;br&gt;{explain}&lt;br&gt;&lt;br&gt;{summary}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2229,13 +2229,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>FindPanel</name>
     <message>
-        <location filename="../../panelreview/ui/notes/find_panel.py" line="+140"/>
+        <location filename="../../panelreview/ui/notes/find_panel.py" line="+141"/>
         <source>Type a word to search for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2255,7 +2255,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Nothing found for “{terms}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,7 +2505,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MemberViewDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk/view_entry.py" line="+58"/>
+        <location filename="../../panelreview/ui/clerk/view_entry.py" line="+59"/>
         <source>Add a member&apos;s view received on paper or by email</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2535,7 +2535,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A passage of the draft (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3051,12 +3051,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+5"/>
         <location line="+31"/>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-88"/>
         <source>Your reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3086,7 +3086,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Choose a note in the list to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3217,7 +3217,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>1 reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3235,7 +3235,7 @@ on {where}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+58"/>
+        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+59"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3250,7 +3250,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>page {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,7 +3419,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PanelRecDialog</name>
     <message>
-        <location filename="../../panelreview/ui/clerk/compose.py" line="-149"/>
+        <location filename="../../panelreview/ui/clerk/compose.py" line="-155"/>
         <source>New panel recommendation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3812,7 +3812,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>1 link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4407,7 +4407,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SectionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/notes/sections_dialog.py" line="+31"/>
+        <location filename="../../panelreview/ui/notes/sections_dialog.py" line="+32"/>
         <source>Sections that address it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4984,7 +4984,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Choose an item to read it in full, with any replies.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -118,3 +118,33 @@ def test_in_a_word_draft_the_middle_of_the_view_decides_too(
     bar.setValue(bar.value() - view.viewport().height() // 2 + 60)  # ...now just below the middle
     qtbot.waitUntil(lambda: window.outline.current_section() == measures.id)
     assert window.section_label.text() == "Priority 2 › How we will measure progress"
+
+
+def test_a_recurring_title_is_named_with_its_parent_in_the_lists_and_tooltips(
+    qtbot: Any, window: MainWindow, samples: Path
+) -> None:
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    measures = _section(window, "How we will measure progress", "Priority 4")
+    review = session.review
+    anchor = review.anchor_for(section=MEASURES_4)  # the name shown can be typed back
+    assert anchor.section_id == measures.id
+    made = session.run(lambda: review.add_annotation(anchor, Kind.QUESTION, "Where are the baselines?"))
+    assert made is not None and made.item_id is not None
+    assert session.run(
+        lambda: review.add_recommendation("Publish a baseline for each measure.", anchor=anchor)
+    )
+
+    window.go_to_section(measures.id)  # (the Notes panel lists the current section's notes)
+    assert MEASURES_4 in window.notes.list.item(0).text()
+    window.notes.select_note(made.item_id)
+    assert MEASURES_4 in window.notes.editor.header.text()
+    assert MEASURES_4 in window.recommendations.list.item(0).text()
+    assert window.outline.model._items[measures.id].toolTip() == MEASURES_4
+
+    window.find_panel.start()
+    qtbot.keyClicks(window.find_panel.edit, "baselines")
+    qtbot.waitUntil(lambda: bool(window.find_panel.status.text()))
+    assert any(
+        MEASURES_4 in window.find_panel.results.item(r).text()
+        for r in range(window.find_panel.results.count())
+    )

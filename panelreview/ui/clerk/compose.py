@@ -9,7 +9,7 @@ Members' own wording is shown, never edited: the panel's wording is a separate r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.clerk import SourceRole
-from panelreview.core.review import Annotation, Recommendation
+from panelreview.core.review import Annotation, Recommendation, SectionRef
 from panelreview.ui.clerk.common import (
     ITEM_ROLE,
     Item,
@@ -189,7 +189,12 @@ def compose_panel_recommendation(
 class AddSourcesDialog(QDialog):
     """Tick members' items to add to what a panel recommendation was built from."""
 
-    def __init__(self, items: Sequence[Item], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        items: Sequence[Item],
+        parent: QWidget | None = None,
+        section_name: Callable[[SectionRef], str] = lambda ref: ref.label,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("add_sources_dialog")
         self.setWindowTitle(self.tr("Add members' items"))
@@ -211,13 +216,14 @@ class AddSourcesDialog(QDialog):
         header = self.list.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for item in self._items:
+        self._section_names = [section_name(item.section) for item in self._items]
+        for item, where in zip(self._items, self._section_names, strict=True):
             row = QTreeWidgetItem(
-                [item.author.name, item_kind_label(item), shorten(item_text(item), 140), item.section.label]
+                [item.author.name, item_kind_label(item), shorten(item_text(item), 140), where]
             )
             row.setIcon(1, item_icon(item))
             row.setToolTip(2, item_text(item))
-            row.setToolTip(3, item.section.label)
+            row.setToolTip(3, where)
             row.setData(0, ITEM_ROLE, (item_type(item), item.id))
             row.setCheckState(0, Qt.CheckState.Unchecked)
             self.list.addTopLevelItem(row)
@@ -241,8 +247,8 @@ class AddSourcesDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         words = text.casefold().split()
-        for entry, item in zip(top_items(self.list), self._items, strict=True):
-            haystack = f"{item.author.name} {item_text(item)} {item.section.label}".casefold()
+        for entry, item, where in zip(top_items(self.list), self._items, self._section_names, strict=True):
+            haystack = f"{item.author.name} {item_text(item)} {where}".casefold()
             entry.setHidden(not all(w in haystack for w in words))
 
     def tick(self, item_id: str) -> None:

@@ -278,7 +278,9 @@ class PanelRecEditor(QWidget):
         if rec is None or session is None or self.lineage is None:
             return
         already = {s.item_id for s in self.lineage.sources}
-        dialog = AddSourcesDialog([i for i in members_items(session) if i.id not in already], self)
+        dialog = AddSourcesDialog(
+            [i for i in members_items(session) if i.id not in already], self, session.section_name
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         proposed, supported = dialog.chosen()

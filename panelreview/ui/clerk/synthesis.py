@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.errors import UserError
-from panelreview.core.review import Annotation, Change, Recommendation
+from panelreview.core.review import Annotation, Change, Recommendation, SectionRef
 from panelreview.core.synthesis import KIND_ORDER, RECOMMENDATION, Synthesis
 from panelreview.ui.clerk.common import (
     ID_ROLE,
@@ -366,7 +366,7 @@ class SynthesisTab(QWidget):
             recs = [wording[i] for i in suggestion.ids if i in wording]
             if len(recs) < 2:
                 continue
-            where = recs[0].section.label
+            where = session.section_name(recs[0].section) if session is not None else recs[0].section.label
             lines = [self.tr("{n} members worded alike on {where}:").format(n=len(recs), where=where)]
             lines += [f"• {author_name(r.author, self._by_clerk)}: {shorten(r.wording, 140)}" for r in recs]
             entry = QListWidgetItem("\n".join(lines))
@@ -416,6 +416,9 @@ class SynthesisTab(QWidget):
         self._show_detail(self._leaf_item(current))
         self._update_buttons()
 
+    def _section_name(self, section: SectionRef) -> str:
+        return self._session.section_name(section) if self._session is not None else section.label
+
     def _show_detail(self, entry: Item | None) -> None:
         if entry is None:
             self.detail.setHtml(
@@ -426,7 +429,7 @@ class SynthesisTab(QWidget):
         parts = [
             f"<p><b>{esc(item_kind_label(entry))}</b> — {esc(author_name(entry.author, self._by_clerk))}"
             f" — {esc(visibility_label(entry.visibility))}</p>",
-            f"<p>{esc(self.tr('On:'))} {esc(entry.section.label)}</p>",
+            f"<p>{esc(self.tr('On:'))} {esc(self._section_name(entry.section))}</p>",
         ]
         if entry.anchor.quote:
             parts.append(f"<blockquote>“{esc(entry.anchor.quote)}”</blockquote>")

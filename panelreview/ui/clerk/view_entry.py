@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from panelreview.core.anchor import Anchor, AnchorError, anchor_quote, anchor_section
 from panelreview.core.model import Document
 from panelreview.core.review import Kind
+from panelreview.core.section_names import display_names
 from panelreview.ui.clerk.common import error_label, ok_cancel
 from panelreview.ui.common.kind_style import kind_label, recommendation_label
 from panelreview.ui.common.labels import kind_icon
@@ -86,8 +87,9 @@ class MemberViewDialog(QDialog):
         self.section_combo.setObjectName("view_section")
         self.section_combo.setAccessibleName(self.tr("The part of the draft it is about"))
         self.section_combo.addItem(self.tr("The draft as a whole"), None)
+        names = display_names(self._sections)  # a recurring title: with its parent and page
         for section in self._sections:
-            self.section_combo.addItem("    " * max(section.level - 1, 0) + section.label, section.id)
+            self.section_combo.addItem("    " * max(section.level - 1, 0) + names[section.id], section.id)
         self.passage_edit = QLineEdit()
         self.passage_edit.setObjectName("view_passage")
         self.passage_edit.setAccessibleName(self.tr("A passage of the draft (optional)"))

@@ -33,6 +33,7 @@ from panelreview.core.errors import UserError
 from panelreview.core.measures import find_measures, priority_sections
 from panelreview.core.model import Document
 from panelreview.core.review import Change
+from panelreview.core.section_names import SectionNames
 from panelreview.ui.common.autosave_text import AutoSaveText
 from panelreview.ui.common.labels import scrolling
 from panelreview.ui.notes.measures_view import MeasuresView
@@ -330,11 +331,16 @@ class ChecklistPanel(QDockWidget):
             self.view_label.clear()
             self.note_edit.load("", force=True)
             return
+        names = SectionNames(self.document.sections if self.document is not None else [])
         for proposal in item.proposals:
             start = proposal.section.page_start
             page = self.tr(" (p.{page})").format(page=start) if start else ""
             words = ", ".join(f"“{w}”" for w in proposal.matched[:4])
-            row = QListWidgetItem(f"{proposal.section.label}{page}: {words}")
+            named = names.name(proposal.section.id, proposal.section.label)
+            if named != proposal.section.label:  # a recurring title: its parent and page say which
+                row = QListWidgetItem(f"{named}: {words}")
+            else:
+                row = QListWidgetItem(f"{proposal.section.label}{page}: {words}")
             row.setData(SECTION_ROLE, proposal.section.id)
             row.setToolTip("\n".join(e.quote for e in proposal.evidence[:4]))
             self.sections_list.addItem(row)
@@ -354,7 +360,7 @@ class ChecklistPanel(QDockWidget):
             self.private_box.setChecked(False)
             self.private_box.blockSignals(False)
             return
-        where = "; ".join(s.label for s in view.sections)
+        where = "; ".join(names.name(s.id, s.label) for s in view.sections)
         text = self.tr("Your view: {view}").format(view=self._decision_text(view.decision))
         if where:
             text += f" — {where}"

@@ -41,6 +41,7 @@ from panelreview.core.anchor import innermost_section
 from panelreview.core.errors import UserError
 from panelreview.core.model import Document, Section
 from panelreview.core.review import SectionRef
+from panelreview.core.section_names import SectionNames
 from panelreview.storage import SearchHit
 from panelreview.ui.common.labels import shorten
 from panelreview.ui.session.review_session import ReviewSession
@@ -170,6 +171,7 @@ class FindPanel(QDockWidget):
         self._session: ReviewSession | None = None
         self._document: Document | None = None
         self._sections: dict[int, Section] = {}  # the document's sections by id, for naming hits
+        self._names = SectionNames([])
         self.edit = QLineEdit()
         self.edit.setObjectName("find_edit")
         self.edit.setPlaceholderText(self.tr("Search the draft and your notes"))
@@ -209,6 +211,7 @@ class FindPanel(QDockWidget):
         self._session = session
         self._document = document
         self._sections = {s.id: s for s in document.sections} if document is not None else {}
+        self._names = SectionNames(document.sections if document is not None else [])
         if self.edit.text().strip():
             self._schedule()
         else:
@@ -283,6 +286,9 @@ class FindPanel(QDockWidget):
         under every priority."""
         if hit.section.title is None:
             return self.tr("Opening pages")
+        named = self._names.name(hit.section.id, hit.section.label)
+        if named != hit.section.label:  # a title that recurs: with its parent and page
+            return named
         sections = self._sections
         section = sections.get(hit.section.id) if hit.section.id is not None else None
         parent = sections.get(section.parent) if section is not None and section.parent is not None else None

@@ -132,6 +132,9 @@ class NoteEditor(QWidget):
     # ----- showing ------------------------------------------------------------------------------
     def set_session(self, session: ReviewSession | None) -> None:
         self._session = session
+
+    def _section_name(self, note: Annotation) -> str:
+        return self._session.section_name(note.section) if self._session is not None else note.section.label
         self.show_note(None)
 
     def show_note(self, note: Annotation | None) -> None:
@@ -156,7 +159,7 @@ class NoteEditor(QWidget):
             self.tags_edit.clear()
             self.replies.clear()
             return
-        where = "“" + shorten(note.anchor.quote, 70) + "”" if note.anchor.quote else note.section.label
+        where = "“" + shorten(note.anchor.quote, 70) + "”" if note.anchor.quote else self._section_name(note)
         self.header.setText(
             self.tr("{kind} by {author}, {when}\non {where}").format(
                 kind=kind_label(note.kind), author=note.author.name, when=when(note.created), where=where

@@ -39,9 +39,9 @@ NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SCOPE_SECTION, SCOPE_ALL = "section", "all"
 
 
-def note_matches(note: Annotation, text: str) -> bool:
+def note_matches(note: Annotation, text: str, section_name: str = "") -> bool:
     wanted = text.casefold()
-    haystack = " ".join([note.body, note.anchor.quote or "", note.section.label, *note.tags])
+    haystack = " ".join([note.body, note.anchor.quote or "", note.section.label, section_name, *note.tags])
     haystack += " " + " ".join(r.body for r in note.replies)
     return all(word in haystack.casefold() for word in wanted.split())
 
@@ -177,7 +177,7 @@ class NotesPanel(QDockWidget):
             and (kind is None or n.kind.value == kind)
             and (visibility is None or n.visibility.value == visibility)
             and (author is None or n.author.id == author)
-            and (not text or note_matches(n, text))
+            and (not text or note_matches(n, text, self.section_name(n)))
         ]
 
     def refresh(self) -> None:
@@ -205,8 +205,12 @@ class NotesPanel(QDockWidget):
             return self.tr("No notes in this section ({total} in all).").format(total=total)
         return self.tr("{shown} of {total} notes").format(shown=shown, total=total)
 
+    def section_name(self, note: Annotation) -> str:
+        """The note's section, with its parent and page where its title recurs."""
+        return self._session.section_name(note.section) if self._session is not None else note.section.label
+
     def _item(self, note: Annotation) -> QListWidgetItem:
-        where = "“" + shorten(note.anchor.quote, 80) + "”" if note.anchor.quote else note.section.label
+        where = "“" + shorten(note.anchor.quote, 80) + "”" if note.anchor.quote else self.section_name(note)
         first = f"{kind_label(note.kind)} · {visibility_short(note.visibility)} · {note.author.name}"
         if note.replies:
             first += " · " + count_text(len(note.replies), self.tr("1 reply"), self.tr("{n} replies"))

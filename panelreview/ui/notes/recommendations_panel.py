@@ -182,7 +182,12 @@ class RecommendationsPanel(QDockWidget):
         return next((r for r in self._items if r.id == rec_id), None)
 
     def _item(self, number: int, rec: Recommendation) -> QListWidgetItem:
-        where = "“" + shorten(rec.anchor.quote, 70) + "”" if rec.anchor.quote else rec.section.label
+        if rec.anchor.quote:
+            where = "“" + shorten(rec.anchor.quote, 70) + "”"
+        else:
+            where = (
+                self._session.section_name(rec.section) if self._session is not None else rec.section.label
+            )
         links = len(rec.linked_annotations) + len(rec.linked_sections)
         head = f"R{number} · {visibility_short(rec.visibility)}"
         if links:

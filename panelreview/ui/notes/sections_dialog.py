@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.model import Section
+from panelreview.core.section_names import display_names
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -40,8 +41,10 @@ class SectionsDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Sections of the draft"))
         wanted = set(chosen)
+        names = display_names(sections)  # a recurring title: with its parent and page
         for section in sections:
-            item = QListWidgetItem("    " * (section.level - 1) + section.label)
+            item = QListWidgetItem("    " * (section.level - 1) + names[section.id])
+            item.setToolTip(names[section.id])
             item.setData(SECTION_ROLE, section.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = section.id in wanted

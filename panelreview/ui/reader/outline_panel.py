@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.model import Document, Section
+from panelreview.core.section_names import display_names
 from panelreview.ui.common.labels import count_text
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,10 +69,11 @@ class OutlineModel(QStandardItemModel):
         if document is None:
             return
         root = self.invisibleRootItem()
+        names = display_names(document.sections)  # a recurring title: with its parent and page
         for section in document.sections:
             item = QStandardItem(section.label)
             item.setData(section.id, SECTION_ID_ROLE)
-            item.setToolTip(section.label)
+            item.setToolTip(names[section.id] if names[section.id] != section.label else section.label)
             item.setEditable(False)
             page = QStandardItem(page_text(section))
             page.setData(section.id, SECTION_ID_ROLE)

@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from panelreview.core.errors import UserError
-from panelreview.core.review import Change
+from panelreview.core.review import Change, SectionRef
+from panelreview.core.section_names import SectionNames
 from panelreview.ui.session.undo_commands import ChangeCommand, change_text, safely
 
 if TYPE_CHECKING:
@@ -45,10 +46,21 @@ class ReviewSession(QObject):
         self.undo_stack.setUndoLimit(500)
         self.last_error: str = ""
         self._closed = False
+        self._names: tuple[object, SectionNames] | None = None  # (the sections named, their names)
 
     @property
     def path(self) -> Path:
         return self.review.path
+
+    def section_name(self, section: SectionRef) -> str:
+        """How to name an item's section in a list, a dialog or a tooltip: its label, or, where its
+        title recurs under every priority, with its parent and page too."""
+        if section.title is None:
+            return section.label
+        sections = self.review.sections()  # (the file's cached outline of the current draft)
+        if self._names is None or self._names[0] is not sections:
+            self._names = (sections, SectionNames(sections))
+        return self._names[1].name(section.id, section.label)
 
     @property
     def read_only(self) -> bool:
