@@ -151,9 +151,7 @@ def display_names(sections: Sequence[Section]) -> dict[int, str]:
     for section in sections:
         key = _fold(section.label)
         counts[key] = counts.get(key, 0) + 1
-    return {
-        s.id: path_name(sections, s) if counts[_fold(s.label)] > 1 else s.label for s in sections
-    }
+    return {s.id: path_name(sections, s) if counts[_fold(s.label)] > 1 else s.label for s in sections}
 
 
 class SectionNames:
