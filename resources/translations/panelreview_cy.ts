@@ -2234,7 +2234,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <location line="+9"/>
         <source>Find</source>
         <translation type="unfinished"></translation>
@@ -2312,7 +2312,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+61"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+60"/>
         <location line="+310"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>

@@ -148,3 +148,17 @@ def test_a_recurring_title_is_named_with_its_parent_in_the_lists_and_tooltips(
         MEASURES_4 in window.find_panel.results.item(r).text()
         for r in range(window.find_panel.results.count())
     )
+
+
+def test_a_passage_find_goes_to_makes_its_section_the_current_one(
+    qtbot: Any, window: MainWindow, samples: Path
+) -> None:
+    open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    window.find_panel.start()
+    qtbot.keyClicks(window.find_panel.edit, "victims")
+    qtbot.waitUntil(lambda: bool(window.find_panel.status.text()))
+    for row, hit in enumerate(window.find_panel.hits()[:6]):
+        window.find_panel.results.setCurrentRow(row)
+        window.find_panel.hit_activated.emit(hit)
+        if hit.section.id is not None:
+            assert window.outline.current_section() == hit.section.id, hit

@@ -26,7 +26,7 @@ from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
 from panelreview.ui.app.session_wiring import SessionWiring
 from panelreview.ui.app.start_view import StartView
-from panelreview.ui.app.window_size import clamp_to_screen, first_run_size
+from panelreview.ui.app.window_size import restore_place, save_place
 from panelreview.ui.clerk.install import install_clerk_ui
 from panelreview.ui.common.background import wait_for_background
 from panelreview.ui.common.info_bar import InfoBar
@@ -49,7 +49,6 @@ from panelreview.ui.reader.reflow_view import DEFAULT_POINT_SIZE, ReflowView
 from panelreview.ui.session.review_session import ReviewSession, draft_bytes
 from panelreview.ui.versions.install import install_versions_ui
 
-GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 TEXT_SIZE_KEY = "view/text_size"
 
@@ -512,12 +511,7 @@ class MainWindow(QMainWindow):
     # ----- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         settings = QSettings()
-        geometry = settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-            clamp_to_screen(self)
-        else:
-            first_run_size(self)
+        restore_place(self, settings)
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.docks_sized = self.restoreState(state)
@@ -537,7 +531,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings = QSettings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        save_place(self, settings)
         if self.draft is not None:
             settings.setValue(STATE_KEY, self.saveState())
         self.wiring.close_session()

@@ -360,6 +360,8 @@ class ReviewController(QObject):
             anchor = self._found_anchor(hit)
             if anchor is not None and not self._view_call("show_found", anchor):
                 self.jump_to_anchor(anchor)
+            elif anchor is not None and anchor.section_id is not None:
+                self.section_shown.emit(anchor.section_id)  # the found passage's section is current
 
     def _found_anchor(self, hit: SearchHit) -> Anchor | None:
         """The anchor of the first matched word in the block a draft hit names."""

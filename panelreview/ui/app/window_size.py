@@ -9,10 +9,13 @@ status bar and the panels' tabs and buttons are never off the bottom.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+GEOMETRY_KEY = "window/geometry"  # Qt's own record (older settings have only this)
+PLACE_KEY = "window/place"  # the window's size and place when not maximised
+MAXIMISED_KEY = "window/maximised"
 PREFERRED_SIZE = QSize(1280, 840)
 # What a window manager adds around the window (title bar, borders), which is not known before the
 # window is first shown: generous, so that the frame fits too.
@@ -66,3 +69,28 @@ def clamp_to_screen(window: QWidget) -> None:
     if size != window.size():
         window.resize(size)
     _place(window, available, window.x(), window.y())
+
+
+def save_place(window: QWidget, settings: QSettings) -> None:
+    """Remember the window's size and place (its normal ones, when maximised)."""
+    settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+    settings.setValue(PLACE_KEY, window.normalGeometry() if window.isMaximized() else window.geometry())
+    settings.setValue(MAXIMISED_KEY, window.isMaximized())
+
+
+def restore_place(window: QWidget, settings: QSettings) -> None:
+    """The window as it was, brought onto the screen it opens on; the first-run size if never saved.
+
+    Our own record, not only Qt's: Qt gives a window saved larger than this screen a small default
+    size, where the member should get the largest that fits."""
+    place = settings.value(PLACE_KEY)
+    geometry = settings.value(GEOMETRY_KEY)
+    if isinstance(place, QRect) and place.isValid():
+        window.setGeometry(place)
+        clamp_to_screen(window)
+        if settings.value(MAXIMISED_KEY, False, bool):
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    elif isinstance(geometry, QByteArray) and not geometry.isEmpty() and window.restoreGeometry(geometry):
+        clamp_to_screen(window)
+    else:
+        first_run_size(window)

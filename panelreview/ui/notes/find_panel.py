@@ -147,11 +147,16 @@ def search_document(document: Document, terms: str, limit: int = MAX_RESULTS) ->
         first = patterns[0].search(block.text)
         assert first is not None
         start = max(0, first.start() - 40)
+        while 0 < start < first.start() and not block.text[start - 1].isspace():
+            start += 1  # whole words either side, not "…ult the Chief"
         end = first.end()
         word_end = re.match(r"\w*", block.text[end:])
         end += word_end.end() if word_end else 0
+        after = block.text[end : end + 60]
+        if end + 60 < len(block.text) and " " in after:
+            after = after[: after.rindex(" ")] + "…"
         snippet = ("…" if start else "") + block.text[start : first.start()]
-        snippet += "[" + block.text[first.start() : end] + "]" + block.text[end : end + 60]
+        snippet += "[" + block.text[first.start() : end] + "]" + after
         section = innermost_section(document.sections, block.index)
         ref = (
             SectionRef(section.id, section.number, section.title) if section else SectionRef(None, None, None)
