@@ -1394,7 +1394,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
 <context>
     <name>CarryOver</name>
     <message>
-        <location filename="../../panelreview/ui/versions/carry_over.py" line="+178"/>
+        <location filename="../../panelreview/ui/versions/carry_over.py" line="+179"/>
         <source>Choose the New Version of the Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,24 +1427,23 @@ Carry your review over to it? Your notes and recommendations follow it; any that
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
-        <location line="+81"/>
+        <location line="+36"/>
+        <location line="+75"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+8"/>
+        <location line="-77"/>
         <source>Reading the new version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+1"/>
         <source>Reading the new version of the draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>“{name}” is the version your review is already on. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,18 +1468,17 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <location line="+5"/>
+        <location line="+32"/>
         <source>Carrying your review over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+1"/>
         <source>Placing your notes and recommendations in “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>Carrying your review over to “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1983,13 +1981,12 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>DraftOpener</name>
     <message>
-        <location filename="../../panelreview/ui/app/draft_opener.py" line="+104"/>
-        <location line="+8"/>
+        <location filename="../../panelreview/ui/app/draft_opener.py" line="+107"/>
         <source>Opening draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+1"/>
         <source>Opening “{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1999,7 +1996,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+31"/>
         <source>Could not open the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2007,7 +2004,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+55"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+56"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2196,7 +2193,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Exporting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2211,7 +2208,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Exporting is not available in this copy of PanelReview yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5053,7 +5050,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>VersionDetailsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/versions/carry_over.py" line="-305"/>
+        <location filename="../../panelreview/ui/versions/carry_over.py" line="-296"/>
         <source>New Version of the Draft</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from panelreview.core.errors import DocumentError, PasswordRequired, WrongPassword
+from panelreview.ui.common.busy import progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.reader.document_worker import DocumentService, LoadedDraft
 
@@ -100,17 +101,14 @@ class DraftOpener(QObject):
     def _show_progress(self) -> None:
         if self._token is None or self._path is None or self._pages_shown:
             return
-        dialog = QProgressDialog(self._parent)
-        dialog.setWindowTitle(self.tr("Opening draft"))
-        dialog.setLabelText(self.tr("Opening “{name}”…").format(name=self._path.name))
-        dialog.setCancelButtonText(self.tr("Cancel"))
-        dialog.setRange(0, 0)  # busy indicator: a parse has no meaningful percentage
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAccessibleName(self.tr("Opening draft"))
-        dialog.canceled.connect(self.cancel)
+        # A busy indicator: a parse has no meaningful percentage.
+        dialog = progress_dialog(
+            self._parent,
+            self.tr("Opening draft"),
+            self.tr("Opening “{name}”…").format(name=self._path.name),
+            self.tr("Cancel"),
+            self.cancel,
+        )
         self._progress = dialog
         dialog.show()
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from panelreview.core.errors import UserError
 from panelreview.ui.common.background import Job, run_in_background
+from panelreview.ui.common.busy import progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.path_row import path_row
 
@@ -256,13 +257,13 @@ class Exporter(QObject):
     def _show_progress(self) -> None:
         if self._job is None:
             return
-        dialog = QProgressDialog(self._parent)
-        dialog.setWindowTitle(self.tr("Exporting"))
-        dialog.setLabelText(self.tr("Writing “{name}”…").format(name=self._out.name))
-        dialog.setCancelButtonText(self.tr("Hide"))
-        dialog.setRange(0, 0)
-        dialog.setMinimumDuration(0)
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog = progress_dialog(
+            self._parent,
+            self.tr("Exporting"),
+            self.tr("Writing “{name}”…").format(name=self._out.name),
+            self.tr("Hide"),
+            modal=False,
+        )
         self._progress = dialog
         dialog.show()
 

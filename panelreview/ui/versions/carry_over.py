@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from panelreview.core.model import Document
 from panelreview.core.outline_align import SAME_PLAN
 from panelreview.core.review import Change
 from panelreview.ui.common.background import Job, run_in_background
+from panelreview.ui.common.busy import progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.session.review_session import ReviewSession
 from panelreview.ui.versions.wording import version_name
@@ -262,17 +263,13 @@ class CarryOver(QObject):
     def _show_busy(self) -> None:
         if self._job is None:
             return
-        dialog = QProgressDialog(self._parent)
-        dialog.setWindowTitle(self.tr("Reading the new version"))
-        dialog.setLabelText(self.tr("Reading the new version of the draft…"))
-        dialog.setCancelButtonText(self.tr("Cancel"))
-        dialog.setRange(0, 0)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAccessibleName(self.tr("Reading the new version"))
-        dialog.canceled.connect(self.cancel)
+        dialog = progress_dialog(
+            self._parent,
+            self.tr("Reading the new version"),
+            self.tr("Reading the new version of the draft…"),
+            self.tr("Cancel"),
+            self.cancel,
+        )
         self._busy = dialog
         dialog.show()
 
@@ -341,18 +338,13 @@ class CarryOver(QObject):
         """Carry the review over (one undo step), with progress after half a second and Cancel."""
         from panelreview.storage.versions import Cancelled
 
-        progress = QProgressDialog(self._parent)
-        progress.setWindowTitle(self.tr("Carrying your review over"))
-        progress.setLabelText(
-            self.tr("Placing your notes and recommendations in “{name}”…").format(name=draft.path.name)
+        progress = progress_dialog(
+            self._parent,
+            self.tr("Carrying your review over"),
+            self.tr("Placing your notes and recommendations in “{name}”…").format(name=draft.path.name),
+            self.tr("Cancel"),
+            delay_ms=PROGRESS_DELAY_MS,
         )
-        progress.setCancelButtonText(self.tr("Cancel"))
-        progress.setAccessibleName(self.tr("Carrying your review over"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setRange(0, 0)
         self.progress = progress
         problem: list[UserError] = []
 
