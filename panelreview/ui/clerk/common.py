@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -164,16 +163,6 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushBut
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, ok
-
-
-def vertical_splitter(*parts: tuple[QWidget, int]) -> QSplitter:
-    """``parts`` (widget, stretch) above one another, none of them collapsible."""
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    for index, (widget, stretch) in enumerate(parts):
-        splitter.addWidget(widget)
-        splitter.setStretchFactor(index, stretch)
-    splitter.setChildrenCollapsible(False)
-    return splitter
 
 
 class WaitCursor:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from panelreview.core.review import Change, PanelStatus, Recommendation
-from panelreview.ui.clerk.common import ID_ROLE, decision_label, is_clerk, vertical_splitter, writable
+from panelreview.ui.clerk.common import ID_ROLE, decision_label, is_clerk, writable
 from panelreview.ui.clerk.compose import compose_panel_recommendation
 from panelreview.ui.clerk.rec_editor import PanelRecEditor
-from panelreview.ui.common.labels import kind_icon, shorten
+from panelreview.ui.common.labels import kind_icon, shorten, vertical_splitter
 from panelreview.ui.session.review_session import ReviewSession
 
 _TABLES = {"recommendations", "recommendation_links", "annotations", "members", "imports"}

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from panelreview.ui.clerk.common import (
     uk_date,
     writable,
 )
-from panelreview.ui.common.labels import shorten
+from panelreview.ui.common.labels import shorten, vertical_splitter
 from panelreview.ui.session.review_session import ReviewSession
 
 _TABLES = {"recommendations", "settings"}
@@ -128,12 +127,7 @@ class ResponsesTab(QWidget):
         top_row.addWidget(self.export_button)
         top_layout.addLayout(top_row)
         top_layout.addWidget(self.table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(editor)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        splitter = vertical_splitter((top, 3), (editor, 2))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload()

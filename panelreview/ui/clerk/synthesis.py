@@ -44,10 +44,9 @@ from panelreview.ui.clerk.common import (
     kind_name_icon,
     top_items,
     tr,
-    vertical_splitter,
 )
 from panelreview.ui.clerk.compose import compose_panel_recommendation
-from panelreview.ui.common.labels import shorten, visibility_label
+from panelreview.ui.common.labels import shorten, vertical_splitter, visibility_label
 from panelreview.ui.session.review_session import ReviewSession
 
 _ALWAYS = {"annotations", "replies", "roster", "imports", "members", "checklist_decisions"}

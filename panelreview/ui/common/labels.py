@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, QRectF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QSplitter, QWidget
 
 from panelreview.core.review import Kind, PanelStatus, Visibility
 from panelreview.ui.common.kind_style import kind_colour, kind_label, kind_mark, recommendation_colour
@@ -103,6 +103,16 @@ class FittingScrollArea(QScrollArea):
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit()
         return super().eventFilter(watched, event)
+
+
+def vertical_splitter(*parts: tuple[QWidget, int]) -> QSplitter:
+    """``parts`` (widget, stretch) above one another, none of them collapsible."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    for index, (widget, stretch) in enumerate(parts):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(index, stretch)
+    splitter.setChildrenCollapsible(False)
+    return splitter
 
 
 def scrolling(widget: QWidget) -> QScrollArea:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from panelreview.core.model import Document
 from panelreview.core.review import Change
 from panelreview.core.section_names import SectionNames
 from panelreview.ui.common.autosave_text import AutoSaveText
-from panelreview.ui.common.labels import scrolling
+from panelreview.ui.common.labels import scrolling, vertical_splitter
 from panelreview.ui.notes.measures_view import MeasuresView
 from panelreview.ui.notes.sections_dialog import SectionsDialog
 from panelreview.ui.session.review_session import ReviewSession
@@ -131,12 +130,7 @@ class ChecklistPanel(QDockWidget):
         box.addWidget(self.recommend_button)
         box.addStretch(1)
 
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self.items_list)
-        split.addWidget(scrolling(details))
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split = vertical_splitter((self.items_list, 3), (scrolling(details), 2))
         checklist_tab = QWidget()
         layout = QVBoxLayout(checklist_tab)
         layout.setContentsMargins(4, 4, 4, 4)

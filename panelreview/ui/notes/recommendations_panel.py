@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from panelreview.ui.common.labels import (
     select_data,
     shorten,
     shrinkable,
+    vertical_splitter,
     visibility_short,
 )
 from panelreview.ui.notes.note_dialog import ERROR_STYLE
@@ -131,13 +131,7 @@ class RecommendationsPanel(QDockWidget):
         top_layout.setContentsMargins(6, 6, 6, 0)
         top_layout.addWidget(self.list, 1)
         top_layout.addWidget(self.empty_label)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(scrolling(editor))
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setWidget(splitter)
+        self.setWidget(vertical_splitter((top, 1), (scrolling(editor), 1)))
         self.setMinimumWidth(300)
         self._show(None)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from panelreview.core.compare import compare_texts
 from panelreview.core.reanchor import CarryStatus
 from panelreview.core.versions import CarryRecord, Judgement
-from panelreview.ui.common.labels import scrolling, shorten
+from panelreview.ui.common.labels import scrolling, shorten, vertical_splitter
 from panelreview.ui.versions.comparison import comparison_html
 from panelreview.ui.versions.wording import kind_word, place, status_icon, status_word, where_text
 
@@ -130,13 +129,7 @@ class ChangesPanel(QDockWidget):
             detail_layout.addLayout(row)
         detail_layout.addStretch(1)  # the item's details stay at the top, under the list
         self.detail = detail
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(scrolling(detail))
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setWidget(splitter)
+        self.setWidget(vertical_splitter((top, 1), (scrolling(detail), 1)))
         self.setMinimumWidth(300)
         self.set_records([], "", {})
 
