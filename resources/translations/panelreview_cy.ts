@@ -334,7 +334,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+91"/>
+        <location filename="../../panelreview/ui/clerk/synthesis.py" line="+90"/>
         <location filename="../../panelreview/ui/versions/wording.py" line="+1"/>
         <source>Support</source>
         <translation type="unfinished"></translation>
@@ -380,7 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/clerk/common.py" line="+92"/>
+        <location filename="../../panelreview/ui/clerk/common.py" line="+91"/>
         <source>{name} (on paper or by email)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,7 +1496,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
 <context>
     <name>ChangesPanel</name>
     <message>
-        <location filename="../../panelreview/ui/versions/changes_panel.py" line="+47"/>
+        <location filename="../../panelreview/ui/versions/changes_panel.py" line="+46"/>
         <source>Changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1561,7 +1561,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+63"/>
         <source>{status} · {kind}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,19 +1634,19 @@ Carry your review over to it? Your notes and recommendations follow it; any that
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../panelreview/ui/notes/checklist_panel.py" line="+60"/>
+        <location filename="../../panelreview/ui/notes/checklist_panel.py" line="+59"/>
         <source>Checklist</source>
         <extracomment>``ensure(retry)``: the open review, or None after starting one (``retry`` runs once it is open).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+75"/>
+        <location line="+70"/>
         <source>Statutory checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-63"/>
         <source>Sections that address it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,7 +1711,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Measures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2309,18 +2309,18 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+60"/>
-        <location line="+310"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+61"/>
+        <location line="+313"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-263"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Notes Panel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3403,13 +3403,46 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PageView</name>
     <message>
-        <location filename="../../panelreview/ui/reader/pdf_pages.py" line="+40"/>
+        <location filename="../../panelreview/ui/reader/pdf_pages.py" line="+41"/>
         <source>Draft pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+99"/>
         <source>Page {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PagesPanel</name>
+    <message>
+        <location filename="../../panelreview/ui/reader/pages_panel.py" line="+58"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the draft&apos;s pages as thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Page thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The draft&apos;s pages, small. Choose one with the arrow keys or a click to go to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This draft has no pages to show: a Word or text draft is read as flowing text. Page thumbnails appear here for PDF drafts.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3799,7 +3832,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+54"/>
         <source>No recommendations yet. Select text in the draft and choose Recommend…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3858,7 +3891,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>ResponsesTab</name>
     <message>
-        <location filename="../../panelreview/ui/clerk/responses.py" line="+68"/>
+        <location filename="../../panelreview/ui/clerk/responses.py" line="+67"/>
         <source>The panel&apos;s recommendations and the responses to them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3943,7 +3976,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+43"/>
         <source>Record the {commissioner}&apos;s response to each of the panel&apos;s recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4475,7 +4508,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/app/session_wiring.py" line="+148"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+150"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4983,6 +5016,29 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+46"/>
         <source>Choose an item to read it in full, with any replies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location filename="../../panelreview/ui/reader/thumbnails.py" line="+133"/>
+        <source>Page {n} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, labelled {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, 1 note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {n} notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

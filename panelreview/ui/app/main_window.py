@@ -43,6 +43,7 @@ from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reader.document_worker import DocumentService, LoadedDraft, PageSize
 from panelreview.ui.reader.outline_panel import OutlinePanel
 from panelreview.ui.reader.page_box import PageBox
+from panelreview.ui.reader.pages_panel import install_pages_panel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reading_place import ReadingPlace
 from panelreview.ui.reader.reflow_view import DEFAULT_POINT_SIZE, ReflowView
@@ -91,8 +92,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.notes, self.recommendations)
         self.tabifyDockWidget(self.recommendations, self.find_panel)
         self.tabifyDockWidget(self.find_panel, self.checklist_panel)
+        self.pages = install_pages_panel(self, self.pdf_view, self.outline)  # thumbnails, behind the outline
         self.docks: tuple[QDockWidget, ...] = (
             self.outline,
+            self.pages,
             self.notes,
             self.recommendations,
             self.find_panel,
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
             toggles,
             (
                 self.tr("Out&line"),
+                self.pages.toggleViewAction().text(),
                 self.tr("&Notes Panel"),
                 self.tr("&Recommendations Panel"),
                 self.tr("Fin&d Panel"),

@@ -31,6 +31,7 @@ from panelreview.ui.notes.notes_panel import NotesPanel
 from panelreview.ui.notes.recommendations_panel import RecommendationsPanel
 from panelreview.ui.reader.document_worker import LoadedDraft
 from panelreview.ui.reader.outline_panel import OPENING_WIDTH, OutlinePanel
+from panelreview.ui.reader.pages_panel import PagesPanel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import ReflowView
 from panelreview.ui.session.review_session import ReviewSession
@@ -50,6 +51,7 @@ class WiredWindow(Protocol):
     pdf_view: PdfView
     reflow_view: ReflowView
     outline: OutlinePanel
+    pages: PagesPanel
     notes: NotesPanel
     recommendations: RecommendationsPanel
     checklist_panel: ChecklistPanel
@@ -277,11 +279,13 @@ class SessionWiring(QObject):
         w = self.w
         if any(not dock.isHidden() for dock in w.docks):
             return
-        wanted = w.visible_docks or [w.outline, w.notes, w.recommendations, w.checklist_panel]
+        wanted = w.visible_docks or [w.outline, w.pages, w.notes, w.recommendations, w.checklist_panel]
         for dock in wanted:
             dock.show()
         if w.notes in wanted:
             w.notes.raise_()
+        if not w.visible_docks:
+            w.outline.raise_()  # first run: the Pages panel is the outline's second tab
         if not w.docks_sized:
             # On a small screen the draft keeps at least half the width.
             width = w.width()

@@ -10,6 +10,10 @@ the same bytes the reader parsed, until the GUI closes that token.
 A PDF's first page is on screen before the whole draft is read: the worker opens the file, reports
 the page sizes (``pages_ready``) and renders the first page at the width the view asked for, and
 only then reads the text and finds the sections (``loaded``).
+
+The Pages panel's thumbnails have a queue of their own (``render_thumbnail``, ``keep_thumbnails``,
+``thumbnail_rendered``): the reading view's ``keep_only`` never cancels them, their images never reach
+the reading view, and they are drawn only when no page or words of the reading view are waiting.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ class DocumentWorker(QObject):
     pages_ready = Signal(int, list, list)  # token, page sizes, page labels (PDF, before the parse)
     page_rendered = Signal(int, int, float, QImage)  # token, page, scale, image
     words_ready = Signal(int, int, list)  # token, page, [WordTuple]
+    thumbnail_rendered = Signal(int, int, QImage)  # token, page, image (the Pages panel's)
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,6 +77,8 @@ class DocumentWorker(QObject):
         self._pending: OrderedDict[tuple[int, int], float] = OrderedDict()
         # Word requests, served when no page is waiting to be drawn.
         self._word_requests: OrderedDict[tuple[int, int], None] = OrderedDict()
+        # Thumbnail requests: (token, page) -> scale, served last, newest first like pages.
+        self._thumbnails: OrderedDict[tuple[int, int], float] = OrderedDict()
         self._scheduled = False
 
     @Slot(int, str, object, object, float)
@@ -178,6 +185,19 @@ class DocumentWorker(QObject):
         self._word_requests[(token, page)] = None
         self._schedule()
 
+    @Slot(int, int, float)
+    def render_thumbnail(self, token: int, page: int, scale: float) -> None:
+        self._thumbnails[(token, page)] = scale
+        self._thumbnails.move_to_end((token, page))
+        self._schedule()
+
+    @Slot(int, list)
+    def keep_thumbnails(self, token: int, pages: list[int]) -> None:
+        """Forget waiting thumbnail requests for pages scrolled out of the Pages panel."""
+        wanted = set(pages)
+        for key in [k for k in self._thumbnails if k[0] != token or k[1] not in wanted]:
+            del self._thumbnails[key]
+
     def _schedule(self) -> None:
         if not self._scheduled:
             self._scheduled = True
@@ -197,6 +217,8 @@ class DocumentWorker(QObject):
             del self._pending[key]
         for key in [k for k in self._word_requests if k[0] == token]:
             del self._word_requests[key]
+        for key in [k for k in self._thumbnails if k[0] == token]:
+            del self._thumbnails[key]
 
     @Slot()
     def shutdown(self) -> None:
@@ -213,7 +235,10 @@ class DocumentWorker(QObject):
         elif self._word_requests:
             (token, page), _ = self._word_requests.popitem(last=False)
             self._words(token, page)
-        if self._pending or self._word_requests:
+        elif self._thumbnails:
+            (token, page), scale = self._thumbnails.popitem(last=True)
+            self._thumbnail(token, page, scale)
+        if self._pending or self._word_requests or self._thumbnails:
             self._schedule()
 
     def _render(self, token: int, page: int, scale: float) -> None:
@@ -226,6 +251,17 @@ class DocumentWorker(QObject):
             log.exception("Could not render page %d", page + 1)
         else:
             self.page_rendered.emit(token, page, scale, image)
+
+    def _thumbnail(self, token: int, page: int, scale: float) -> None:
+        pdf = self._docs.get(token)
+        if pdf is None or not 0 <= page < pdf.page_count:
+            return
+        try:
+            image = render_page(pdf, page, scale)
+        except Exception:
+            log.exception("Could not draw the thumbnail of page %d", page + 1)
+        else:
+            self.thumbnail_rendered.emit(token, page, image)
 
     def _words(self, token: int, page: int) -> None:
         pdf = self._docs.get(token)
@@ -317,11 +353,14 @@ class DocumentService(QObject):
     pages_ready = Signal(int, list, list)  # token, page sizes, labels: a PDF's pages, before `loaded`
     page_rendered = Signal(int, int, float, QImage)
     words_ready = Signal(int, int, list)  # token, page, [WordTuple]
+    thumbnail_rendered = Signal(int, int, QImage)  # token, page, image: the Pages panel's only
 
     _load_requested = Signal(int, str, object, object, float)
     _render_requested = Signal(int, int, float)
     _words_requested = Signal(int, int)
     _keep_requested = Signal(int, list)
+    _thumbnail_requested = Signal(int, int, float)
+    _keep_thumbnails_requested = Signal(int, list)
     _close_requested = Signal(int)
     _shutdown_requested = Signal()
 
@@ -340,6 +379,8 @@ class DocumentService(QObject):
         self._render_requested.connect(self._worker.render)
         self._words_requested.connect(self._worker.words)
         self._keep_requested.connect(self._worker.keep_only)
+        self._thumbnail_requested.connect(self._worker.render_thumbnail)
+        self._keep_thumbnails_requested.connect(self._worker.keep_thumbnails)
         self._close_requested.connect(self._worker.close_document)
         self._shutdown_requested.connect(self._worker.shutdown)
         self._worker.loaded.connect(self.loaded)
@@ -347,6 +388,7 @@ class DocumentService(QObject):
         self._worker.pages_ready.connect(self.pages_ready)
         self._worker.page_rendered.connect(self.page_rendered)
         self._worker.words_ready.connect(self.words_ready)
+        self._worker.thumbnail_rendered.connect(self.thumbnail_rendered)
         self._thread.start()
 
     def load(self, path: Path, password: str | None = None, data: bytes | None = None) -> int:
@@ -367,7 +409,16 @@ class DocumentService(QObject):
         self._words_requested.emit(token, page)
 
     def keep_only(self, token: int, pages: list[int]) -> None:
+        """The reading view's pages: forget waiting renders of others (thumbnails are not touched)."""
         self._keep_requested.emit(token, pages)
+
+    def render_thumbnail(self, token: int, page: int, scale: float) -> None:
+        """Draw a page small for the Pages panel, after the reading view's pages and words."""
+        self._thumbnail_requested.emit(token, page, scale)
+
+    def keep_thumbnails(self, token: int, pages: list[int]) -> None:
+        """Forget waiting thumbnail requests except for these pages (the reading view's are not touched)."""
+        self._keep_thumbnails_requested.emit(token, pages)
 
     def close_document(self, token: int) -> None:
         self._close_requested.emit(token)

@@ -33,6 +33,7 @@ class PageView(QScrollArea):
     current_page_changed = Signal(int)  # 0-based
     position_changed = Signal(int, float)  # page, y in points at the reading line
     zoom_changed = Signal(float)
+    pages_changed = Signal()  # another draft's pages (or none), or the same pages' labels
 
     def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,7 @@ class PageView(QScrollArea):
         known, again once it has been read) keeps the position, the zoom and the drawn pages."""
         if token == self._token and token >= 0 and list(sizes) == self._sizes:
             self._labels = list(labels)
+            self.pages_changed.emit()
             return
         self._pages_reset()
         if self._token >= 0 and self._token != token:
@@ -96,6 +98,7 @@ class PageView(QScrollArea):
         self._relayout(keep_position=False)
         self.verticalScrollBar().setValue(0)
         self._on_scrolled()
+        self.pages_changed.emit()
 
     def set_document(self, document: Document | None) -> None:
         """The draft shown, read: its text lets words be selected and notes be drawn."""
@@ -116,6 +119,19 @@ class PageView(QScrollArea):
     @property
     def page_count(self) -> int:
         return len(self._sizes)
+
+    @property
+    def token(self) -> int:
+        """The document thread's token for the draft shown (-1: none)."""
+        return self._token
+
+    @property
+    def service(self) -> DocumentService:
+        return self._service
+
+    def page_sizes(self) -> list[PageSize]:
+        """Each page's size in PDF points."""
+        return list(self._sizes)
 
     def page_label(self, page: int) -> str:
         return self._labels[page] if 0 <= page < len(self._labels) else ""
