@@ -3733,7 +3733,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>QuickGuideDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="+205"/>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="+210"/>
         <source>Quick Guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5611,12 +5611,12 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>help</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-106"/>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-104"/>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Elsewhere</source>
         <translation type="unfinished"></translation>
     </message>

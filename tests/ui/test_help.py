@@ -7,12 +7,12 @@ import re
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from panelreview.ui.app.main_window import MainWindow
-from panelreview.ui.dialogs.help_dialogs import QuickGuideDialog, ShortcutsDialog
+from panelreview.ui.dialogs.help_dialogs import QuickGuideDialog, ShortcutsDialog, keys_text
 
 pytestmark = pytest.mark.gui
 
@@ -124,3 +124,10 @@ def test_f1_opens_the_quick_guide(qtbot: Any, window: MainWindow) -> None:
     assert QKeySequence("F1") in window.window_actions.quick_guide.shortcuts()
     window.window_actions.quick_guide.trigger()
     assert seen == ["Quick Guide"]
+
+
+def test_keys_are_shown_once_each_and_only_keys_a_keyboard_has(qtbot: Any) -> None:
+    close_key = QKeySequence(Qt.Key.Key_Close)  # some platforms bind Close to a media key as well
+    ctrl_w = QKeySequence("Ctrl+W")
+    assert keys_text([close_key, ctrl_w, ctrl_w]) == ctrl_w.toString(NATIVE)
+    assert keys_text([QKeySequence("F3"), QKeySequence("Shift+F3")]).count(" or ") == 1

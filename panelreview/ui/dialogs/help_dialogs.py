@@ -36,10 +36,15 @@ def plain(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".").strip()
 
 
+def _typed(key: QKeySequence) -> bool:
+    """A key on an ordinary keyboard: not a media or "Close" key (Qt's codes from Key_Back on)."""
+    combinations = [key[i] for i in range(key.count())]  # type: ignore[index]  # (the stubs lack it)
+    return bool(combinations) and all(c.key().value < Qt.Key.Key_Back.value for c in combinations)
+
+
 def keys_text(keys: list[QKeySequence]) -> str:
-    return QCoreApplication.translate("help", " or ").join(
-        k.toString(NATIVE) for k in keys if not k.isEmpty()
-    )
+    shown = dict.fromkeys(k.toString(NATIVE) for k in keys if _typed(k))  # in order, once each
+    return QCoreApplication.translate("help", " or ").join(shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +87,11 @@ def window_shortcuts(window: QMainWindow) -> list[Shortcut]:
     seen: set[int] = set()
     for path, action in menu_actions(window):
         seen.add(id(action))
-        if action.shortcuts():
+        if keys_text(action.shortcuts()):
             found.append(Shortcut(" › ".join(path), plain(action.text()), keys_text(action.shortcuts())))
     elsewhere = QCoreApplication.translate("help", "Elsewhere")
     for action in window.findChildren(QAction):
-        if id(action) in seen or not action.shortcuts() or not action.text():
+        if id(action) in seen or not keys_text(action.shortcuts()) or not action.text():
             continue
         seen.add(id(action))
         what = plain(action.toolTip() or action.text())
