@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+91"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+93"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,6 +301,26 @@
     <message>
         <location line="+1"/>
         <source>&amp;Normal Text Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quick Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to review a draft, step by step, on one page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every command&apos;s keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2012,6 +2032,49 @@ You are still working in “{review}”: changes from now on go there, not into 
     </message>
 </context>
 <context>
+    <name>EmptyOutline</name>
+    <message>
+        <location filename="../../panelreview/ui/reader/outline_empty.py" line="+36"/>
+        <source>Why the outline is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This draft has no sections to list: no text could be read from it. Its pages may be scanned pictures, with no text behind them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You can still read it page by page with the page box, Page Up and Page Down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This draft has no sections to list: the PDF has no bookmarks, and none of its text looks like headings (numbered or larger, bolder titles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move around with the page box or Find ({key}). Notes on passages work as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This draft has no sections to list: none of its titles are styled as headings (Heading 1, Heading 2…) or look like numbered headings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move around with Find ({key}). Notes on passages work as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The password opened this draft in full: the password is not why this list is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportOptionsDialog</name>
     <message>
         <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+56"/>
@@ -2319,13 +2382,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+61"/>
-        <location line="+311"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+62"/>
+        <location line="+313"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-265"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2360,7 +2423,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>Note deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2953,7 +3016,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../panelreview/ui/notes/note_dialog.py" line="+127"/>
+        <location filename="../../panelreview/ui/notes/note_dialog.py" line="+130"/>
         <source>Add a note: {kind}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3242,7 +3305,7 @@ on {where}</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+59"/>
+        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+61"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,7 +3368,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+96"/>
         <source>&amp;Go to this section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3870,6 +3933,99 @@ Import the other review pack, “{name}”?</source>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickGuideDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="+210"/>
+        <source>Quick Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quick guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>1. Open the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose {open}, or drop the PDF or Word file on the window. Your review of it starts by itself; next time, {open_review} or File › Open Recent brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2. Find your way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Outline on the left lists the draft&apos;s sections: click one to go there. The bar at the bottom names the section you are reading. {find} searches the draft and your notes; F3 goes to the next result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>3. Make notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a passage with the mouse (or Shift and the arrow keys), then choose what to make of it: {highlight}, {comment}, {question}, {concern} or {support}. For a note on a whole section, use {section_note}. Notes are listed in the Notes panel; each is private or shared with the panel, as you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>4. Draft recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the passage a recommendation is about and choose {recommend}. The Recommendations panel lists them with the sections they cite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>5. Nothing to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything you write is saved as you go, in a review file beside your other reviews. {undo} takes back the last change. {save_copy} keeps a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>6. Share with the panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{send} makes one file of your shared notes and recommendations (never your private ones) to email to the clerk. {export_notes} writes all your notes, private ones too, for yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>7. A new version of the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the Commissioner sends a new version, open your review and choose {new_version}: your notes follow it to the new text, and the Changes panel shows what happened to each of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every command and its keys: {shortcuts}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4932,6 +5088,49 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-170"/>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type to find a command or a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartView</name>
     <message>
         <location filename="../../panelreview/ui/app/start_view.py" line="+36"/>
@@ -5616,6 +5815,69 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-104"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing a note or recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select text a word at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift+arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to the next note in the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to the previous note in the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the note you are on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kind</name>
     <message>
         <location filename="../../panelreview/ui/common/kind_style.py" line="+68"/>
@@ -5659,7 +5921,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>window</name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+7"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+10"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>

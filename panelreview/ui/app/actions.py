@@ -54,6 +54,8 @@ class Actions:
     larger_text: QAction
     smaller_text: QAction
     normal_text: QAction
+    quick_guide: QAction
+    shortcuts: QAction
     about: QAction
 
     def note_actions(self) -> dict[Kind, QAction]:
@@ -170,6 +172,13 @@ def build_actions(window: QMainWindow) -> Actions:
         larger_text=_action(window, tr("&Larger Text"), "Ctrl+Alt+=", larger_tip),
         smaller_text=_action(window, tr("S&maller Text"), "Ctrl+Alt+-", smaller_tip),
         normal_text=_action(window, tr("&Normal Text Size")),
+        quick_guide=_action(
+            window,
+            tr("&Quick Guide"),
+            QKeySequence.StandardKey.HelpContents,
+            tr("How to review a draft, step by step, on one page"),
+        ),
+        shortcuts=_action(window, tr("&Keyboard Shortcuts"), None, tr("Every command's keys")),
         about=_action(window, tr("&About PanelReview")),
     )
     actions.open.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
@@ -264,6 +273,9 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
         view_menu.addAction(toggle)
 
     help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(actions.quick_guide)
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
     return recent_menu
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from panelreview.core.imported_notes import NotesFile
@@ -34,6 +34,7 @@ from panelreview.ui.common.labels import shorten
 from panelreview.ui.common.undo_notice import UndoNotice
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
+from panelreview.ui.dialogs.help_dialogs import QuickGuideDialog, ShortcutsDialog
 from panelreview.ui.dialogs.printing import install_printing
 from panelreview.ui.dialogs.save_copy import CopySaver
 from panelreview.ui.dialogs.settings_dialog import edit_settings
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         a.smaller_text.triggered.connect(lambda: self.set_text_size(self._text_size - 1))
         a.normal_text.triggered.connect(lambda: self.set_text_size(DEFAULT_POINT_SIZE))
         a.about.triggered.connect(lambda: messages.show_about(self))
+        a.quick_guide.triggered.connect(lambda: QuickGuideDialog(self, self.guide_commands()).exec())
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
         a.save_copy.triggered.connect(self.save_copy)
         a.import_notes.triggered.connect(lambda: self.import_notes())
         a.undo_notes_import.triggered.connect(self.undo_notes_import)
@@ -413,6 +416,14 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             self.undo_notice.show_notice(what, session.undo_stack)
 
+    def guide_commands(self) -> dict[str, QAction]:
+        """The commands Help › Quick Guide names, by the names it uses."""
+        a = self.window_actions
+        commands = {name: getattr(a, name) for name in a.__slots__}
+        commands["send_to_clerk"] = self.clerk_ui.actions.send
+        commands["new_version"] = self.versions_ui.new_version
+        return commands
+
     # ----- navigation ---------------------------------------------------------------------------
     def _show_recommendation(self, rec_id: str) -> None:
         self.recommendations.show()
@@ -466,6 +477,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(max(8.0, self._text_size - 2))
         for widget in (
             self.outline.tree,
+            self.outline.empty,
             self.notes.list,
             self.recommendations.list,
             self.find_panel.results,
