@@ -33,6 +33,7 @@ class Actions:
     export_report: QAction
     export_notes: QAction
     export_annotated: QAction
+    print_draft: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -128,6 +129,12 @@ def build_actions(window: QMainWindow) -> Actions:
         export_notes=_action(window, tr("Export &My Notes…"), None, tr("Write all your notes to a file")),
         export_annotated=_action(
             window, tr("Export the Draft with &Notes…"), None, tr("A PDF of the draft with your notes on it")
+        ),
+        print_draft=_action(
+            window,
+            tr("&Print…"),
+            QKeySequence.StandardKey.Print,
+            tr("Print the draft, the draft with your notes, or a list of your notes"),
         ),
         quit=_action(window, tr("&Quit"), QKeySequence.StandardKey.Quit),
         undo=_action(window, tr("&Undo"), QKeySequence.StandardKey.Undo),
@@ -232,6 +239,7 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     file_menu.addAction(actions.export_report)
     file_menu.addAction(actions.export_notes)
     file_menu.addAction(actions.export_annotated)
+    file_menu.addAction(actions.print_draft)
     file_menu.addSeparator()
     file_menu.addAction(actions.close_review)
     file_menu.addAction(actions.quit)

@@ -35,6 +35,7 @@ from panelreview.ui.common.undo_notice import UndoNotice
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
 from panelreview.ui.dialogs.help_dialogs import QuickGuideDialog, ShortcutsDialog
+from panelreview.ui.dialogs.printing import install_printing
 from panelreview.ui.dialogs.save_copy import CopySaver
 from panelreview.ui.dialogs.settings_dialog import edit_settings
 from panelreview.ui.notes.checklist_panel import ChecklistPanel
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.menuAction(), self.clerk_ui.actions.new_panel_review
         )
         self.versions_ui = install_versions_ui(self)  # Review menu, Changes panel, comparison
+        self.printing = install_printing(self)  # File › Print…
         self._restore_settings()
         self.wiring.fill_recent()
         self._update_actions()
@@ -489,6 +491,7 @@ class MainWindow(QMainWindow):
         for action in (a.zoom_in, a.zoom_out, a.find, a.find_next, a.find_previous, a.close_review):
             action.setEnabled(has_document or self._pdf_showing())
         a.fit_width.setEnabled(has_document and self._pdf_showing())
+        self.printing.update_action()
         self._page_box_action.setVisible(self._pdf_showing())
         self.wiring.update_actions()
 

@@ -91,7 +91,7 @@ class ClerkUi(QObject):
                 tr("Save your shared notes and recommendations as one file for the clerk"),
             ),
             new_panel_review=_action(
-                self, tr("New &Panel Review…"), tr("Start the panel's review, which combines members' views")
+                self, tr("Ne&w Panel Review…"), tr("Start the panel's review, which combines members' views")
             ),
             import_packs=_action(
                 self,
