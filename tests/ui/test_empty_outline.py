@@ -9,10 +9,12 @@ from typing import Any
 import docx
 import pymupdf
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs.password_dialog import PasswordDialog
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
-from tests.ui.test_password_privacy import _answer_password
 
 pytestmark = pytest.mark.gui
 
@@ -41,6 +43,20 @@ def _pdf_without_headings(path: Path, *, password: str | None = None, picture_on
     return path
 
 
+def _answer_password(password: str) -> None:
+    """When the password dialog comes up, type the password and press Open."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PasswordDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.password_edit.setText(password)
+        dialog.ok_button.click()
+
+    QTimer.singleShot(0, answer)
+
+
 def _message(window: MainWindow) -> str:
     panel = window.outline
     assert panel.pages.currentWidget() is panel.empty, "the outline shows its tree, not why it is empty"
@@ -51,7 +67,7 @@ def _message(window: MainWindow) -> str:
 def test_a_locked_draft_with_no_headings_says_the_password_is_not_why(
     qtbot: Any, window: MainWindow, tmp_path: Path
 ) -> None:
-    _answer_password(qtbot, [], "panel")
+    _answer_password("panel")
     with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
         window.open_path(_pdf_without_headings(tmp_path / "locked.pdf", password="panel"))
     text = _message(window)

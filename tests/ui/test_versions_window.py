@@ -177,6 +177,14 @@ def test_outline_marks_changed_sections_and_the_comparison_shows_what_changed(
     dialog.section_combo.setCurrentIndex(removed)
     assert "removed" in dialog.summary_label.text()
     assert "Every child at risk" in dialog.browser.toPlainText()
+    # A title several sections share ("How we will measure progress") says which one it is.
+    new_sections = session.review.sections()
+    shared = [s for s in new_sections if sum(t.label == s.label for t in new_sections) > 1]
+    assert shared, "the sample has titles under every priority"
+    offered = [dialog.section_combo.itemText(i) for i in range(dialog.section_combo.count())]
+    for section in shared:
+        entry = next(c.label for c in dialog.choices if c.new is not None and c.new.id == section.id)
+        assert "›" in entry and offered.count(entry) == 1, entry
     dialog.close()
 
 
