@@ -4723,7 +4723,7 @@ Open it again, or start a second, separate review of this draft (your notes in â
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{section} â€” {how}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4733,7 +4733,7 @@ Open it again, or start a second, separate review of this draft (your notes in â
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+30"/>
         <source>No recommendation chosen</source>
         <translation type="unfinished"></translation>
     </message>
