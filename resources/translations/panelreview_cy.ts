@@ -3826,7 +3826,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+200"/>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+201"/>
         <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3867,7 +3867,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+123"/>
         <source>Page {page} of {count}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -39,13 +39,19 @@ def no_print_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-print-server.sock"))
 
 
-def _to_file(out: Path, first: int = 0, last: int = 0) -> Callable[[QWidget, QPrinter, int], bool]:
-    """A stand-in for the Print dialog: Print to File, the pages ``first``-``last`` or all."""
+def _to_file(
+    out: Path, first: int = 0, last: int = 0, told: list[int] | None = None, dpi: int = 150
+) -> Callable[[QWidget, QPrinter, int], bool]:
+    """A stand-in for the Print dialog: Print to File, the pages ``first``-``last`` or all; ``told``
+    collects the page count the dialog was given."""
 
-    def ask(_parent: QWidget, printer: QPrinter, _count: int) -> bool:
+    def ask(_parent: QWidget, printer: QPrinter, count: int) -> bool:
+        if told is not None:
+            told.append(count)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
-        printer.setResolution(150)  # a quicker test; the member's printer says its own
+        if dpi:
+            printer.setResolution(dpi)  # quicker pictures of PDF pages; 0: the printer's own (1200)
         if first:
             printer.setPrintRange(QPrinter.PrintRange.PageRange)
             printer.setFromTo(first, last)
@@ -57,10 +63,10 @@ def _to_file(out: Path, first: int = 0, last: int = 0) -> Callable[[QWidget, QPr
 
 
 def _print(
-    qtbot: Any, window: MainWindow, choice: PrintChoice, out: Path, first: int = 0, last: int = 0
+    qtbot: Any, window: MainWindow, choice: PrintChoice, out: Path, first: int = 0, last: int = 0, **kw: Any
 ) -> None:
     window.printing.ask_choice = lambda _dialog: choice
-    window.printing.ask_printer = _to_file(out, first, last)
+    window.printing.ask_printer = _to_file(out, first, last, **kw)
     window.window_actions.print_draft.trigger()
     qtbot.waitUntil(lambda: not window.printing.busy, timeout=PRINT_TIMEOUT_MS)
 
@@ -228,11 +234,21 @@ def test_a_word_draft_prints_its_text_and_its_noted_passages(
     fill_note_dialog(qtbot, window, "Which wards first?", visibility="panel")
 
     plain, noted = tmp_path / "plain.pdf", tmp_path / "noted.pdf"
-    _print(qtbot, window, PrintChoice(DRAFT), plain)
+    told: list[int] = []
+    _print(qtbot, window, PrintChoice(DRAFT), plain, told=told, dpi=0)  # at the printer's resolution
     _print(qtbot, window, PrintChoice(ANNOTATED), noted)
     printed = " ".join(_printed_text(plain).split())
     assert "Westshire" in printed and quote in printed
-    assert "Page 1 of" in printed
+    with pymupdf.open(plain) as doc:
+        # Every sheet has the draft's text on it (not only a page number), with 2 cm margins, and
+        # the Print dialog was told how many sheets there would be.
+        assert doc.page_count == told[0]
+        for page in doc:
+            words = page.get_text("words")
+            assert len(words) > 20, f"sheet {page.number + 1} is nearly blank"
+            left = min(w[0] for w in words)
+            assert 2 / 2.54 * 72 - 2 <= left < 3 / 2.54 * 72
+        assert f"Page 1 of {doc.page_count}" in doc[0].get_text()
     with pymupdf.open(noted) as doc:
         hits = [(page, r) for page in doc for r in page.search_for(quote)]
         assert hits

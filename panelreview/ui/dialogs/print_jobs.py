@@ -39,6 +39,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
+    QGuiApplication,
     QImage,
     QPainter,
     QTextDocument,
@@ -412,19 +413,32 @@ class TextPrintJob(PrintJob):
 
 def lay_out_for(document: QTextDocument, printer: QPrinter) -> int:
     """Lay ``document`` out on the printer's pages (margins of 2 cm); returns how many pages."""
-    layout = document.documentLayout()
-    layout.setPaintDevice(printer)
-    dpi = printer.resolution()
-    margin = TEXT_MARGIN_CM / 2.54 * dpi
+    document.documentLayout().setPaintDevice(printer)
+    # Qt's layout takes lengths such as margins in screen pixels and scales them to the printer's
+    # resolution itself (as QTextDocument.print_ does); page sizes are in the printer's own pixels.
+    document.setDocumentMargin(TEXT_MARGIN_CM / 2.54 * _layout_dpi())
     frame = document.rootFrame().frameFormat()
-    for side in (frame.setLeftMargin, frame.setRightMargin, frame.setTopMargin):
-        side(margin)
-    frame.setBottomMargin(margin)
     frame.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
     document.rootFrame().setFrameFormat(frame)
-    document.setDocumentMargin(0)
     document.setPageSize(printer.pageRect(QPrinter.Unit.DevicePixel).size())
     return max(1, document.pageCount())
+
+
+def _layout_dpi() -> float:
+    """The resolution Qt's text layout counts its lengths in: the screen's (96 on most)."""
+    if QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_Use96Dpi):
+        return 96.0
+    screen = QGuiApplication.primaryScreen()
+    return float(round(screen.logicalDotsPerInchY())) if screen is not None else 96.0
+
+
+def page_count_for(document: QTextDocument, printer: QPrinter) -> int:
+    """How many pages ``document`` would take on the printer's paper (laid out on a copy)."""
+    copy = document.clone()
+    try:
+        return lay_out_for(copy, printer)
+    finally:
+        copy.deleteLater()
 
 
 def _footer_font(document: QTextDocument) -> QFont:

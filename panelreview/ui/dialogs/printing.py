@@ -242,12 +242,12 @@ class Printing(QObject):
 
     # ----- printing -----------------------------------------------------------------------------
     def _ready(self, prepared: Prepared) -> None:
-        from panelreview.ui.dialogs.print_jobs import PdfPrintJob, TextPrintJob, lay_out_for
+        from panelreview.ui.dialogs.print_jobs import PdfPrintJob, TextPrintJob, page_count_for
 
         self._close_progress()
         count = prepared.page_count
         if prepared.text is not None:
-            count = lay_out_for(prepared.text, self.printer)  # on the paper chosen last time
+            count = page_count_for(prepared.text, self.printer)  # on the paper chosen last time
         if not self.ask_printer(self.window, self.printer, count):
             self.update_action()
             return
