@@ -4010,11 +4010,11 @@ Import the other review pack, ‚Äú{name}‚Äù?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>{send} makes one file of your shared notes and recommendations (never your private ones) to email to the clerk. {export_notes} writes all your notes, private ones too, for yourself.</source>
+        <source>{send} makes one file of your shared notes and recommendations (never your private ones) to email to the clerk. {export_notes} writes all your notes, private ones too, for yourself; {print} puts the draft, with or without your notes, or your notes list on paper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>7. A new version of the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4723,7 +4723,7 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{section} ‚Äî {how}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4733,7 +4733,7 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+30"/>
         <source>No recommendation chosen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5090,7 +5090,7 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-170"/>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-171"/>
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
