@@ -138,13 +138,24 @@ class Printing(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # kept: the same printer next time
+        self._printer: QPrinter | None = None
         self.ask_printer: Callable[[QWidget, QPrinter, int], bool] = ask_printer
         self.ask_choice: Callable[[PrintChoiceDialog], PrintChoice | None] = _ask_choice
         self.job: PrintJob | None = None
         self._preparing: Job | None = None
         self._progress: QProgressDialog | None = None
         self._choice = PrintChoice(DRAFT)
+
+    @property
+    def printer(self) -> QPrinter:
+        """The printer, made when first printing and kept (the same printer and paper next time).
+
+        Not at start-up: making a QPrinter asks the system's print service (CUPS listens on a
+        local port) for the default printer, and PanelReview opens no socket until asked to print.
+        """
+        if self._printer is None:
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        return self._printer
 
     @property
     def busy(self) -> bool:
