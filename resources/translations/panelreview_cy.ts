@@ -3835,12 +3835,12 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Include my &amp;private notes</source>
+        <source>Include my pri&amp;vate notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{private} of your {all} notes and recommendations are private working notes.</source>
+        <source>Private working notes: {private} of your {all} notes and recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3916,12 +3916,12 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/printing.py" line="+124"/>
+        <location filename="../../panelreview/ui/dialogs/printing.py" line="+129"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>Getting the pages ready…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3932,7 +3932,7 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Could not print</source>
         <translation type="unfinished"></translation>
     </message>

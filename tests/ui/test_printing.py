@@ -33,6 +33,12 @@ pytestmark = pytest.mark.gui
 PRINT_TIMEOUT_MS = 60_000
 
 
+@pytest.fixture(autouse=True)
+def no_print_server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The tests print to files and never ask this computer's print server (CUPS) for its printers."""
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-print-server.sock"))
+
+
 def _to_file(out: Path, first: int = 0, last: int = 0) -> Callable[[QWidget, QPrinter, int], bool]:
     """A stand-in for the Print dialog: Print to File, the pages ``first``-``last`` or all."""
 

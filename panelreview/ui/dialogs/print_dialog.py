@@ -73,9 +73,9 @@ class PrintChoiceDialog(QDialog):
             "words are not on these pages: print your notes list as well to read them."
         )
         notes_help = self.tr("By section of the draft, with the passage each note is about.")
-        self.private_box = QCheckBox(self.tr("Include my &private notes"))
+        self.private_box = QCheckBox(self.tr("Include my pri&vate notes"))
         counts = (
-            self.tr("{private} of your {all} notes and recommendations are private working notes.").format(
+            self.tr("Private working notes: {private} of your {all} notes and recommendations.").format(
                 private=private_notes, all=max(all_notes, private_notes)
             )
             + " "

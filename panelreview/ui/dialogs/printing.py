@@ -19,11 +19,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from panelreview.core.errors import UserError
@@ -32,10 +31,14 @@ from panelreview.ui.common.background import Job, run_in_background
 from panelreview.ui.common.busy import progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.print_dialog import ANNOTATED, DRAFT, NOTES, PrintChoice, PrintChoiceDialog
-from panelreview.ui.dialogs.print_jobs import PdfPrintJob, PrintJob, TextPrintJob, lay_out_for
 from panelreview.ui.reader.reflow_view import ReflowView
 from panelreview.ui.reader.selection import highlight_colour, highlight_mark
 from panelreview.ui.session.review_session import ReviewSession
+
+if TYPE_CHECKING:  # Qt's printing module is loaded on the first File › Print…, not at start-up
+    from PySide6.QtPrintSupport import QPrinter
+
+    from panelreview.ui.dialogs.print_jobs import PrintJob
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +123,8 @@ def text_for_print(view: ReflowView, *, with_notes: bool, leave_out: set[str]) -
 
 def ask_printer(parent: QWidget, printer: QPrinter, page_count: int) -> bool:
     """The system's Print dialog (printer, copies, paper, pages); False when the member cancels."""
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, page_count > 1)
@@ -148,12 +153,10 @@ class Printing(QObject):
 
     @property
     def printer(self) -> QPrinter:
-        """The printer, made when first printing and kept (the same printer and paper next time).
-
-        Not at start-up: making a QPrinter asks the system's print service (CUPS listens on a
-        local port) for the default printer, and PanelReview opens no socket until asked to print.
-        """
+        """The printer and paper chosen, kept for the next print in this session."""
         if self._printer is None:
+            from PySide6.QtPrintSupport import QPrinter
+
             self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         return self._printer
 
@@ -239,6 +242,8 @@ class Printing(QObject):
 
     # ----- printing -----------------------------------------------------------------------------
     def _ready(self, prepared: Prepared) -> None:
+        from panelreview.ui.dialogs.print_jobs import PdfPrintJob, TextPrintJob, lay_out_for
+
         self._close_progress()
         count = prepared.page_count
         if prepared.text is not None:
@@ -304,12 +309,14 @@ class Printing(QObject):
                 self._cancel_preparing,
                 delay_ms=PROGRESS_DELAY_MS,
             )
+            self._progress.setMinimumWidth(380)
         self._progress.setLabelText(label)
         self._progress.setValue(0)
 
     def _close_progress(self) -> None:
         if self._progress is not None:
             self._progress.canceled.disconnect()
+            self._progress.reset()  # stops the timer that would show it after its delay
             self._progress.close()
             self._progress.deleteLater()
             self._progress = None
