@@ -2077,7 +2077,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+56"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+58"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,7 +2215,38 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+83"/>
+        <location line="+73"/>
+        <source>Your private notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n of your notes are private working notes. Put them in the PDF too? Anyone you give the file to can read them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Leave Them Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Include Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>panel report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2227,6 +2258,11 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+1"/>
         <source>annotated draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>annotated draft (private)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2489,13 +2525,18 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Saved a copy as “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Exported “{name}”. It has no private notes in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported “{name}”. Your private working notes are not in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4010,11 +4051,11 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>{send} makes one file of your shared notes and recommendations (never your private ones) to email to the clerk. {export_notes} writes all your notes, private ones too, for yourself.</source>
+        <source>{send} makes one file of your shared notes and recommendations (never your private ones) to email to the clerk. {export_notes} writes all your notes, private ones too, for yourself; {print} puts the draft, with or without your notes, or your notes list on paper.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>7. A new version of the draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5090,7 +5131,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-170"/>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-171"/>
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>

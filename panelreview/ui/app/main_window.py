@@ -382,10 +382,12 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.wiring.commit_editors()
+        from panelreview.export.annotated_draft import private_count
         from panelreview.export.facts import report_checks
 
         warnings = report_checks(session.review) if what == REPORT else []
-        self.exporter.ask_and_export(what, session.path, session.path.stem, warnings)
+        private = private_count(session.review) if what == ANNOTATED else 0
+        self.exporter.ask_and_export(what, session.path, session.path.stem, warnings, private)
 
     def edit_review_settings(self) -> None:
         """File › Review Settings…: the names and dates the report is headed with."""
@@ -405,6 +407,8 @@ class MainWindow(QMainWindow):
     def _exported(self, path: Path, what: str) -> None:
         if what == REPORT:
             message = self.tr("Exported “{name}”. It has no private notes in it.")
+        elif what == ANNOTATED and not self.exporter.included_private:
+            message = self.tr("Exported “{name}”. Your private working notes are not in it.")
         else:
             message = self.tr("Exported “{name}”. It includes your private notes: keep it to yourself.")
         self.statusBar().showMessage(message.format(name=path.name), 12000)

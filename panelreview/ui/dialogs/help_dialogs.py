@@ -288,8 +288,9 @@ class QuickGuideDialog(QDialog):
                 self.tr(
                     "{send} makes one file of your shared notes and recommendations (never your "
                     "private ones) to email to the clerk. {export_notes} writes all your notes, "
-                    "private ones too, for yourself."
-                ).format(send=c("send_to_clerk"), export_notes=c("export_notes")),
+                    "private ones too, for yourself; {print} puts the draft, with or without your "
+                    "notes, or your notes list on paper."
+                ).format(send=c("send_to_clerk"), export_notes=c("export_notes"), print=c("print_draft")),
             ),
             (
                 self.tr("7. A new version of the draft"),
