@@ -2333,6 +2333,39 @@ You are still working in “{review}”: changes from now on go there, not into 
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../../panelreview/ui/app/file_commands.py" line="+64"/>
+        <source>Note deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommendation deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Saved a copy as “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported “{name}”. It has no private notes in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported “{name}”. Your private working notes are not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <location filename="../../panelreview/ui/notes/find_panel.py" line="+141"/>
@@ -2418,13 +2451,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+62"/>
-        <location line="+313"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+57"/>
+        <location line="+297"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-249"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,17 +2492,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>Note deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recommendation deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+90"/>
         <source>Sample not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,26 +2545,6 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+17"/>
         <source>Starting your review…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>Saved a copy as “{name}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exported “{name}”. It has no private notes in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported “{name}”. Your private working notes are not in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

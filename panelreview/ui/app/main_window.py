@@ -13,14 +13,13 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from panelreview.core.imported_notes import NotesFile
 from panelreview.core.review import Role
 from panelreview.resources import sample_draft_path
 from panelreview.storage.pack_file import PACK_SUFFIX
 from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui.app.actions import build_actions, build_menus, build_toolbar
 from panelreview.ui.app.draft_opener import DraftOpener
-from panelreview.ui.app.import_notes import NotesDrop, NotesImporter
+from panelreview.ui.app.file_commands import FileCommands
 from panelreview.ui.app.recent_reviews import forget_recent
 from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
@@ -31,13 +30,9 @@ from panelreview.ui.clerk.install import install_clerk_ui
 from panelreview.ui.common.background import wait_for_background
 from panelreview.ui.common.info_bar import InfoBar
 from panelreview.ui.common.labels import shorten
-from panelreview.ui.common.undo_notice import UndoNotice
 from panelreview.ui.dialogs import messages
-from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
 from panelreview.ui.dialogs.help_dialogs import QuickGuideDialog, ShortcutsDialog
 from panelreview.ui.dialogs.printing import install_printing
-from panelreview.ui.dialogs.save_copy import CopySaver
-from panelreview.ui.dialogs.settings_dialog import edit_settings
 from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.find_panel import FindPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
@@ -126,16 +121,12 @@ class MainWindow(QMainWindow):
         for label in (self.section_label, self.save_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
-        self.undo_notice = UndoNotice()  # "Note deleted — Undo", after a deletion
-        self.statusBar().addWidget(self.undo_notice)
 
         self.opener = DraftOpener(service, self)
         self.reviews = ReviewOpener(self)
-        self.exporter = Exporter(self)
-        self.notes_importer = NotesImporter(self)
-        self.notes_importer.status.connect(self.statusBar().showMessage)
-        self.notes_drop = NotesDrop(self, lambda: self.draft is not None, self.import_notes)
-        self.copies = CopySaver(self)
+        self.files = FileCommands(self, self)  # export, save a copy, settings, notes from other programs
+        self.exporter, self.notes_importer = self.files.exporter, self.files.notes_importer
+        self.notes_drop, self.undo_notice = self.files.notes_drop, self.files.undo_notice
         self.controller = ReviewController(
             self, self.outline, self.notes, self.recommendations, self.find_panel
         )
@@ -182,13 +173,6 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: messages.show_about(self))
         a.quick_guide.triggered.connect(lambda: QuickGuideDialog(self, self.guide_commands()).exec())
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
-        a.save_copy.triggered.connect(self.save_copy)
-        a.import_notes.triggered.connect(lambda: self.import_notes())
-        a.undo_notes_import.triggered.connect(self.undo_notes_import)
-        a.review_settings.triggered.connect(self.edit_review_settings)
-        a.export_report.triggered.connect(lambda: self.export(REPORT))
-        a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
-        a.export_annotated.triggered.connect(lambda: self.export(ANNOTATED))
         self.start_view.open_draft_requested.connect(self.choose_and_open)
         self.start_view.open_review_requested.connect(self.choose_and_open_review)
         self.start_view.open_sample_requested.connect(self.open_sample)
@@ -205,12 +189,7 @@ class MainWindow(QMainWindow):
         self.pdf_view.current_page_changed.connect(self.page_box.set_page)
         self.reading.section_changed.connect(self._follow)
         self.controller.section_shown.connect(self.reading.choose)
-        self.exporter.finished.connect(self._exported)
-        self.controller.note_deleted.connect(lambda _id: self._deleted(self.tr("Note deleted")))
-        self.controller.recommendation_deleted.connect(
-            lambda _id: self._deleted(self.tr("Recommendation deleted"))
-        )
-        self.undo_notice.undo_requested.connect(self.wiring.undo)
+        self.files.wire()
         self.wiring.wire()
 
     # ----- opening ------------------------------------------------------------------------------
@@ -377,49 +356,6 @@ class MainWindow(QMainWindow):
         self.wiring.fill_recent()
         self._update_actions()
 
-    def export(self, what: str) -> None:
-        session = self.session
-        if session is None:
-            return
-        self.wiring.commit_editors()
-        from panelreview.export.annotated_draft import private_count
-        from panelreview.export.facts import report_checks
-
-        warnings = report_checks(session.review) if what == REPORT else []
-        private = private_count(session.review) if what == ANNOTATED else 0
-        self.exporter.ask_and_export(what, session.path, session.path.stem, warnings, private)
-
-    def edit_review_settings(self) -> None:
-        """File › Review Settings…: the names and dates the report is headed with."""
-        if self.session is not None:
-            edit_settings(self, self.session)
-
-    def save_copy(self) -> None:
-        """File › Save a Copy…: what is typed but not yet saved goes into the copy too."""
-        session = self.session
-        if session is None:
-            return
-        self.wiring.commit_editors()
-        copy = self.copies.ask_and_save(session.review)
-        if copy is not None:
-            self.statusBar().showMessage(self.tr("Saved a copy as “{name}”.").format(name=copy.name), 12000)
-
-    def _exported(self, path: Path, what: str) -> None:
-        if what == REPORT:
-            message = self.tr("Exported “{name}”. It has no private notes in it.")
-        elif what == ANNOTATED and not self.exporter.included_private:
-            message = self.tr("Exported “{name}”. Your private working notes are not in it.")
-        else:
-            message = self.tr("Exported “{name}”. It includes your private notes: keep it to yourself.")
-        self.statusBar().showMessage(message.format(name=path.name), 12000)
-
-    def _deleted(self, what: str) -> None:
-        """Say what the Delete key (or button) just did, with the way back beside it."""
-        session = self.session
-        if session is not None:
-            self.statusBar().clearMessage()
-            self.undo_notice.show_notice(what, session.undo_stack)
-
     def guide_commands(self) -> dict[str, QAction]:
         """The commands Help › Quick Guide names, by the names it uses."""
         a = self.window_actions
@@ -510,22 +446,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             if not self.notes_drop.handle(paths[0]):
                 self.open_path(paths[0])
-
-    # ----- notes made elsewhere -----------------------------------------------------------------
-    def undo_notes_import(self) -> None:
-        """File › Take Out the Last Imported Notes: one undo step (Edit › Undo puts them back)."""
-        session = self.session
-        if session is not None and not session.read_only:
-            self.notes_importer.take_out_last(session)
-
-    def import_notes(self, path: Path | None = None, notes: NotesFile | None = None) -> None:
-        """File › Import Notes from a PDF or Word File… (or a file dropped and chosen for its notes)."""
-        session = self.controller.ready_for_edit(lambda: self.import_notes(path, notes))
-        if session is None:
-            return
-        chosen = path or self.notes_importer.choose_file()
-        if chosen is not None:
-            self.notes_importer.import_path(session, chosen, notes)
 
     # ----- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
