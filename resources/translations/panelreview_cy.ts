@@ -2451,13 +2451,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+57"/>
-        <location line="+297"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
+        <location line="+235"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-187"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2492,38 +2492,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
-        <source>Sample not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The sample draft is missing from this copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+34"/>
-        <source>Opening “{name}”…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>This is a member&apos;s review pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“{name}” is a review pack a member sent to the clerk. To combine it, open the panel&apos;s review (the clerk&apos;s) first, then choose Panel › Import Members&apos; Reviews…, or drop the pack on the window. To start the panel&apos;s review from it, choose File › New Panel Review….</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Could not open the review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+83"/>
         <source>Opening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3343,6 +3312,39 @@ on {where}</source>
     <message>
         <location line="+7"/>
         <source>{kind} by {author} on {where}: {body}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../panelreview/ui/app/opening.py" line="+61"/>
+        <source>Sample not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sample draft is missing from this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Opening “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This is a member&apos;s review pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is a review pack a member sent to the clerk. To combine it, open the panel&apos;s review (the clerk&apos;s) first, then choose Panel › Import Members&apos; Reviews…, or drop the pack on the window. To start the panel&apos;s review from it, choose File › New Panel Review….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not open the review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

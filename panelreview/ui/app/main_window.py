@@ -13,14 +13,11 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from panelreview.core.review import Role
 from panelreview.resources import sample_draft_path
-from panelreview.storage.pack_file import PACK_SUFFIX
-from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui.app.actions import build_actions, build_menus, build_toolbar
 from panelreview.ui.app.draft_opener import DraftOpener
 from panelreview.ui.app.file_commands import FileCommands
-from panelreview.ui.app.recent_reviews import forget_recent
+from panelreview.ui.app.opening import Opening
 from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
 from panelreview.ui.app.session_wiring import SessionWiring
@@ -43,7 +40,7 @@ from panelreview.ui.reader.page_box import PageBox
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reading_place import ReadingPlace
 from panelreview.ui.reader.reflow_view import DEFAULT_POINT_SIZE, ReflowView
-from panelreview.ui.session.review_session import ReviewSession, draft_bytes
+from panelreview.ui.session.review_session import ReviewSession
 from panelreview.ui.versions.install import install_versions_ui
 
 STATE_KEY = "window/state"
@@ -124,6 +121,7 @@ class MainWindow(QMainWindow):
 
         self.opener = DraftOpener(service, self)
         self.reviews = ReviewOpener(self)
+        self.opening = Opening(self, self)  # a draft, a review, a pack or a new version
         self.files = FileCommands(self, self)  # export, save a copy, settings, notes from other programs
         self.exporter, self.notes_importer = self.files.exporter, self.files.notes_importer
         self.notes_drop, self.undo_notice = self.files.notes_drop, self.files.undo_notice
@@ -156,9 +154,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.window_actions
-        a.open.triggered.connect(self.choose_and_open)
-        a.open_review.triggered.connect(self.choose_and_open_review)
-        a.open_sample.triggered.connect(self.open_sample)
+        a.open.triggered.connect(self.opening.choose_draft)
+        a.open_review.triggered.connect(self.opening.choose_review)
+        a.open_sample.triggered.connect(self.opening.open_sample)
         a.close_review.triggered.connect(self.close_draft)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_panel.start)
@@ -173,9 +171,9 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: messages.show_about(self))
         a.quick_guide.triggered.connect(lambda: QuickGuideDialog(self, self.guide_commands()).exec())
         a.shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
-        self.start_view.open_draft_requested.connect(self.choose_and_open)
-        self.start_view.open_review_requested.connect(self.choose_and_open_review)
-        self.start_view.open_sample_requested.connect(self.open_sample)
+        self.start_view.open_draft_requested.connect(self.opening.choose_draft)
+        self.start_view.open_review_requested.connect(self.opening.choose_review)
+        self.start_view.open_sample_requested.connect(self.opening.open_sample)
         self.start_view.recent_requested.connect(self.open_path)
         self.opener.opened.connect(self._show_draft)
         self.opener.pages_ready.connect(self._show_pages)
@@ -193,72 +191,9 @@ class MainWindow(QMainWindow):
         self.wiring.wire()
 
     # ----- opening ------------------------------------------------------------------------------
-    def choose_and_open(self) -> None:
-        path = messages.choose_draft_file(self)
-        if path is not None:
-            self.open_path(path)
-
-    def choose_and_open_review(self) -> None:
-        path = messages.choose_review_file(self)
-        if path is not None:
-            self.open_path(path)
-
-    def open_sample(self) -> None:
-        path = sample_draft_path()
-        if path is None:
-            messages.show_error(
-                self, self.tr("Sample not found"), self.tr("The sample draft is missing from this copy.")
-            )
-            return
-        self.open_path(path)
-
     def open_path(self, path: Path) -> None:
-        """Open a draft or a review the way every entry point does (menu, start view, drop, command line)."""
-        if path.suffix.lower() == FILE_SUFFIX:
-            self.open_review_file(path)
-            return
-        if path.suffix.lower() == PACK_SUFFIX:
-            self.open_pack(path)
-            return
-        if self.versions_ui.intercepts_open(path):  # a new version of the plan under review?
-            return
-        self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
-        self.opener.open(path)
-
-    def open_pack(self, path: Path) -> None:
-        """A member's review pack: imported into the clerk's open review, or explained."""
-        session = self.session
-        if session is not None and session.review.owner.role is Role.CLERK and not session.read_only:
-            self.clerk_ui.importer.import_paths([path])
-            self.clerk_ui.update_actions()
-            return
-        messages.show_error(
-            self,
-            self.tr("This is a member's review pack"),
-            self.tr(
-                "“{name}” is a review pack a member sent to the clerk. To combine it, open the "
-                "panel's review (the clerk's) first, then choose Panel › Import Members' Reviews…, "
-                "or drop the pack on the window. To start the panel's review from it, choose "
-                "File › New Panel Review…."
-            ).format(name=path.name),
-        )
-
-    def open_review_file(self, path: Path) -> None:
-        review = self.reviews.open_file(path)
-        if review is None:
-            if not path.is_file():
-                forget_recent(path)
-                self.wiring.fill_recent()
-            return
-        try:
-            name, data = draft_bytes(review)
-        except Exception as err:  # a damaged review: say so plainly
-            review.close()
-            messages.show_error(self, self.tr("Could not open the review"), str(err))
-            return
-        self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
-        self.opener.open(Path(name), data=data)
-        self.reviews.expect(review)  # after open(): opening cancels what was in progress
+        """Open a draft, a review or a pack the way every entry point does (see :class:`Opening`)."""
+        self.opening.open_path(path)
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.window_actions.open_sample.setEnabled(not busy)
