@@ -3867,7 +3867,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+201"/>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+208"/>
         <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3932,17 +3932,27 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+54"/>
+        <location line="+71"/>
         <source>Could not print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-41"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>{title} – with my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} – my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Printing page {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3967,7 +3977,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Printing</source>
         <translation type="unfinished"></translation>
     </message>

@@ -146,6 +146,9 @@ def test_the_pdf_draft_prints_every_page_and_with_notes_shows_the_highlights(
     _print(qtbot, window, PrintChoice(ANNOTATED), noted)
     with pymupdf.open(plain) as p, pymupdf.open(noted) as n, pymupdf.open(draft) as source:
         assert p.page_count == n.page_count == pages
+        # The print queue (here the file's title) names what is printed.
+        assert p.metadata["title"] == source.metadata["title"]
+        assert n.metadata["title"] == source.metadata["title"] + " – with my notes"
         source_page = source[page]
         assert _looks_like(p[page], _sheet_box(window, source_page), source_page) < 1
         assert _looks_like(p[page], _sheet_box(window, source_page), source[page + 1]) > 2
@@ -279,6 +282,23 @@ def test_cancelling_stops_the_printing(qtbot: Any, window: MainWindow, samples: 
     assert max(seen) < 3
     assert window.statusBar().currentMessage() == "Printing cancelled."
     assert window.window_actions.print_draft.isEnabled()
+
+
+def test_closing_the_window_while_printing_stops_the_printing_first(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path
+) -> None:
+    open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    window.printing.ask_choice = lambda _dialog: PrintChoice(DRAFT)
+    window.printing.ask_printer = _to_file(tmp_path / "closed.pdf")
+    window.window_actions.print_draft.trigger()
+    job = window.printing.job
+    assert job is not None
+    with qtbot.waitSignal(job.progressed, timeout=PRINT_TIMEOUT_MS):
+        pass
+    with qtbot.waitSignal(job.cancelled, timeout=PRINT_TIMEOUT_MS):
+        window.close()  # (the print's own thread must end before the window goes)
+    assert not window.isVisible()
+    assert not window.printing.busy
 
 
 def test_a_printout_that_cannot_be_written_gives_a_message_not_a_crash(

@@ -192,7 +192,14 @@ class PrintJob(QObject):
         self._cancel_requested = False
 
     def cancel(self) -> None:
+        """Stop at the next page (the member pressed Cancel)."""
         self._cancel_requested = True
+
+    def cancel_now(self) -> None:
+        """Stop at once, before the window closes: the printer drops what it was sent."""
+        self._cancel_requested = True
+        if not self.done:
+            self._check_cancel()
 
     def _begin(self) -> bool:
         target = self.printer.outputFileName()
