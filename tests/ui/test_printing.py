@@ -235,11 +235,23 @@ def test_a_word_draft_prints_its_text_and_its_noted_passages(
     window.reflow_view.select_span(start, start + len(quote))
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # a question
     fill_note_dialog(qtbot, window, "Which wards first?", visibility="panel")
+    secret = "by most measures"
+    start = text.find(secret)
+    window.reflow_view.select_span(start, start + len(secret))
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # a concern, kept private
+    fill_note_dialog(qtbot, window, "Ask about the figures", visibility="private")
 
-    plain, noted = tmp_path / "plain.pdf", tmp_path / "noted.pdf"
+    plain, noted, everything = tmp_path / "plain.pdf", tmp_path / "noted.pdf", tmp_path / "all.pdf"
     told: list[int] = []
     _print(qtbot, window, PrintChoice(DRAFT), plain, told=told, dpi=0)  # at the printer's resolution
     _print(qtbot, window, PrintChoice(ANNOTATED), noted)
+    _print(qtbot, window, PrintChoice(ANNOTATED, include_private=True), everything)
+    for printout, private_shown in ((noted, False), (everything, True)):
+        with pymupdf.open(printout) as doc:
+            hits = [(page, r) for page in doc for r in page.search_for(secret)]
+            assert hits
+            shown = any(_colour_share(page, r, COLOURS[Kind.CONCERN]) > 0.2 for page, r in hits)
+            assert shown is private_shown
     printed = " ".join(_printed_text(plain).split())
     assert "Westshire" in printed and quote in printed
     with pymupdf.open(plain) as doc:
@@ -259,6 +271,35 @@ def test_a_word_draft_prints_its_text_and_its_noted_passages(
     with pymupdf.open(plain) as doc:
         hits = [(page, r) for page in doc for r in page.search_for(quote)]
         assert not any(_colour_share(page, r, COLOURS[Kind.QUESTION]) > 0.02 for page, r in hits)
+
+
+def test_a_landscape_page_is_turned_to_fill_a_portrait_sheet(qtbot: Any, tmp_path: Path) -> None:
+    area = QRectF(0, 0, 1000, 1414)  # portrait, like A4
+    assert not place_page(QSizeF(595, 842), area).turned
+    assert place_page(QSizeF(842, 595), area).turned  # a landscape table
+    assert not place_page(QSizeF(600, 590), area).turned  # nearly square: no gain in turning
+    source = pymupdf.open()
+    page = source.new_page(width=842, height=595)
+    page.draw_rect(pymupdf.Rect(0, 0, 842, 150), color=(0, 0, 0), fill=(0, 0, 0))  # a band along the top
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "turned.pdf"))
+    printer.setResolution(100)
+    job = PdfPrintJob(printer, source.tobytes())
+    with qtbot.waitSignal(job.finished, timeout=PRINT_TIMEOUT_MS):
+        job.start()
+    with pymupdf.open(tmp_path / "turned.pdf") as printed:
+        sheet = printed[0]
+        assert sheet.rect.height > sheet.rect.width  # the paper stays portrait
+        pix = sheet.get_pixmap(dpi=20)
+
+        def dark(x: int, y: int) -> bool:
+            return sum(pix.pixel(x, y)) < 150
+
+        # Turned a quarter anticlockwise, as printers print landscape pages, the page's top band runs
+        # down the sheet's left-hand side.
+        middle = pix.height // 2
+        assert dark(pix.width // 10, middle) and not dark(pix.width - pix.width // 10, middle)
 
 
 def test_cancelling_stops_the_printing(qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def print_dpi(printer: QPrinter) -> int:
 @dataclass(frozen=True, slots=True)
 class Placement:
     target: QRectF  # where on the sheet (device pixels) the page goes, once turned
-    turned: bool  # a quarter turn clockwise
+    turned: bool  # a quarter turn anticlockwise (the page's top along the sheet's left edge, as
+    # printers print landscape)
 
 
 def place_page(page: QSizeF, area: QRectF) -> Placement:
@@ -107,7 +108,7 @@ def paint_page(painter: QPainter, image: QImage, page: QSizeF, area: QRectF) -> 
     if placement.turned:
         # Turn about the target's centre; the upright page then fills the turned box.
         painter.translate(target.center())
-        painter.rotate(90)
+        painter.rotate(-90)
         upright = QRectF(-target.height() / 2, -target.width() / 2, target.height(), target.width())
         painter.drawImage(upright, image)
     else:
