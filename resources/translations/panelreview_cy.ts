@@ -3867,7 +3867,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+208"/>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+213"/>
         <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3889,6 +3889,11 @@ Import the other review pack, “{name}”?</source>
     <message>
         <location line="+46"/>
         <source>This draft is password-protected, so PanelReview cannot print it. Print it from the program you normally open it with, or print your notes list instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whoever made this PDF has set it so that it cannot be printed. Print your notes list instead, or ask for a copy of the draft that can be printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -370,3 +370,15 @@ def test_a_broken_or_locked_draft_gives_a_message(qtbot: Any, window: MainWindow
     with qtbot.waitSignal(job.failed, timeout=PRINT_TIMEOUT_MS) as failed:
         job.start()
     assert "password-protected" in failed.args[0]
+    # No password needed to read it, but its maker did not allow printing: honoured, and said.
+    no_printing = doc.tobytes(
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        owner_pw="o",
+        user_pw="",
+        permissions=pymupdf.PDF_PERM_ACCESSIBILITY,
+    )
+    job = PdfPrintJob(printer, no_printing)
+    with qtbot.waitSignal(job.failed, timeout=PRINT_TIMEOUT_MS) as failed:
+        job.start()
+    assert "cannot be printed" in failed.args[0]
+    assert not (tmp_path / "x.pdf").exists()

@@ -53,6 +53,7 @@ MAX_DPI = 300  # enough for print; more only costs memory (an A4 page at 300 dpi
 MIN_DPI = 72
 ROTATE_GAIN = 1.2  # turn a page a quarter when that makes it at least this much larger on the sheet
 TEXT_MARGIN_CM = 2.0
+PRINT_PERMISSION = 4  # a PDF's "print the document" permission bit (PDF 32000-1, table 22; PDF_PERM_PRINT)
 
 
 def pages_to_print(printer: QPrinter, count: int) -> list[int]:
@@ -143,6 +144,10 @@ class PageRenderer(QObject):
         if doc.needs_pass:
             doc.close()
             self.failed.emit("password")
+            return
+        if not doc.permissions & PRINT_PERMISSION:  # its maker's setting, as PDF readers honour it
+            doc.close()
+            self.failed.emit("not allowed")
             return
         self._doc = doc
         sizes = []
@@ -313,6 +318,14 @@ class PdfPrintJob(PrintJob):
                     "PrintJob",
                     "This draft is password-protected, so PanelReview cannot print it. Print it from "
                     "the program you normally open it with, or print your notes list instead.",
+                )
+            )
+        elif reason == "not allowed":
+            self._fail(
+                QCoreApplication.translate(
+                    "PrintJob",
+                    "Whoever made this PDF has set it so that it cannot be printed. Print your notes "
+                    "list instead, or ask for a copy of the draft that can be printed.",
                 )
             )
         else:
