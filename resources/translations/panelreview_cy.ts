@@ -3867,7 +3867,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+213"/>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+214"/>
         <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3937,27 +3937,37 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+71"/>
+        <location line="+78"/>
         <source>Could not print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-48"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{title} – with my notes</source>
+        <location line="+11"/>
+        <source>{title} – with my notes (private)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{title} – with my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{title} – my notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+0"/>
+        <source>{title} – my notes (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Printing page {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>

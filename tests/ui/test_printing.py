@@ -190,6 +190,9 @@ def test_the_notes_list_leaves_out_private_notes_unless_asked(
     _print(qtbot, window, PrintChoice(NOTES), shared_only)
     _print(qtbot, window, PrintChoice(NOTES, include_private=True), everything)
     assert "private notes" in window.statusBar().currentMessage()
+    with pymupdf.open(shared_only) as a, pymupdf.open(everything) as b:  # the print queue's names
+        assert a.metadata["title"].endswith("– my notes")
+        assert b.metadata["title"].endswith("– my notes (private)")
     # The printout is the "My notes" document (its pages are pictures on paper, so they are
     # compared with that document's pages; its words are read from the document).
     for printout, private in ((shared_only, False), (everything, True)):

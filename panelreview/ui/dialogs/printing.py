@@ -268,11 +268,18 @@ class Printing(QObject):
     def _document_name(self) -> str:
         draft = self.window.draft
         title = " ".join(((draft.document.identity.title or draft.path.stem) if draft else "").split())
+        private = self._choice.include_private
         if self._choice.what == ANNOTATED:
-            return self.tr("{title} – with my notes").format(title=title)
-        if self._choice.what == NOTES:
-            return self.tr("{title} – my notes").format(title=title)
-        return title
+            name = (
+                self.tr("{title} – with my notes (private)")
+                if private
+                else self.tr("{title} – with my notes")
+            )
+        elif self._choice.what == NOTES:
+            name = self.tr("{title} – my notes (private)") if private else self.tr("{title} – my notes")
+        else:
+            name = "{title}"
+        return name.format(title=title)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The window closing while a print runs: stop the print first (its thread ends with it)."""
