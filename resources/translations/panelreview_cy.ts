@@ -3872,7 +3872,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+201"/>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+214"/>
         <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3894,6 +3894,11 @@ Import the other review pack, “{name}”?</source>
     <message>
         <location line="+46"/>
         <source>This draft is password-protected, so PanelReview cannot print it. Print it from the program you normally open it with, or print your notes list instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whoever made this PDF has set it so that it cannot be printed. Print your notes list instead, or ask for a copy of the draft that can be printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3937,17 +3942,37 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+54"/>
+        <location line="+78"/>
         <source>Could not print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-48"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>{title} – with my notes (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} – with my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title} – my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{title} – my notes (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Printing page {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3972,7 +3997,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Printing</source>
         <translation type="unfinished"></translation>
     </message>

@@ -146,6 +146,9 @@ def test_the_pdf_draft_prints_every_page_and_with_notes_shows_the_highlights(
     _print(qtbot, window, PrintChoice(ANNOTATED), noted)
     with pymupdf.open(plain) as p, pymupdf.open(noted) as n, pymupdf.open(draft) as source:
         assert p.page_count == n.page_count == pages
+        # The print queue (here the file's title) names what is printed.
+        assert p.metadata["title"] == source.metadata["title"]
+        assert n.metadata["title"] == source.metadata["title"] + " – with my notes"
         source_page = source[page]
         assert _looks_like(p[page], _sheet_box(window, source_page), source_page) < 1
         assert _looks_like(p[page], _sheet_box(window, source_page), source[page + 1]) > 2
@@ -187,6 +190,9 @@ def test_the_notes_list_leaves_out_private_notes_unless_asked(
     _print(qtbot, window, PrintChoice(NOTES), shared_only)
     _print(qtbot, window, PrintChoice(NOTES, include_private=True), everything)
     assert "private notes" in window.statusBar().currentMessage()
+    with pymupdf.open(shared_only) as a, pymupdf.open(everything) as b:  # the print queue's names
+        assert a.metadata["title"].endswith("– my notes")
+        assert b.metadata["title"].endswith("– my notes (private)")
     # The printout is the "My notes" document (its pages are pictures on paper, so they are
     # compared with that document's pages; its words are read from the document).
     for printout, private in ((shared_only, False), (everything, True)):
@@ -232,11 +238,23 @@ def test_a_word_draft_prints_its_text_and_its_noted_passages(
     window.reflow_view.select_span(start, start + len(quote))
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # a question
     fill_note_dialog(qtbot, window, "Which wards first?", visibility="panel")
+    secret = "by most measures"
+    start = text.find(secret)
+    window.reflow_view.select_span(start, start + len(secret))
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # a concern, kept private
+    fill_note_dialog(qtbot, window, "Ask about the figures", visibility="private")
 
-    plain, noted = tmp_path / "plain.pdf", tmp_path / "noted.pdf"
+    plain, noted, everything = tmp_path / "plain.pdf", tmp_path / "noted.pdf", tmp_path / "all.pdf"
     told: list[int] = []
     _print(qtbot, window, PrintChoice(DRAFT), plain, told=told, dpi=0)  # at the printer's resolution
     _print(qtbot, window, PrintChoice(ANNOTATED), noted)
+    _print(qtbot, window, PrintChoice(ANNOTATED, include_private=True), everything)
+    for printout, private_shown in ((noted, False), (everything, True)):
+        with pymupdf.open(printout) as doc:
+            hits = [(page, r) for page in doc for r in page.search_for(secret)]
+            assert hits
+            shown = any(_colour_share(page, r, COLOURS[Kind.CONCERN]) > 0.2 for page, r in hits)
+            assert shown is private_shown
     printed = " ".join(_printed_text(plain).split())
     assert "Westshire" in printed and quote in printed
     with pymupdf.open(plain) as doc:
@@ -256,6 +274,35 @@ def test_a_word_draft_prints_its_text_and_its_noted_passages(
     with pymupdf.open(plain) as doc:
         hits = [(page, r) for page in doc for r in page.search_for(quote)]
         assert not any(_colour_share(page, r, COLOURS[Kind.QUESTION]) > 0.02 for page, r in hits)
+
+
+def test_a_landscape_page_is_turned_to_fill_a_portrait_sheet(qtbot: Any, tmp_path: Path) -> None:
+    area = QRectF(0, 0, 1000, 1414)  # portrait, like A4
+    assert not place_page(QSizeF(595, 842), area).turned
+    assert place_page(QSizeF(842, 595), area).turned  # a landscape table
+    assert not place_page(QSizeF(600, 590), area).turned  # nearly square: no gain in turning
+    source = pymupdf.open()
+    page = source.new_page(width=842, height=595)
+    page.draw_rect(pymupdf.Rect(0, 0, 842, 150), color=(0, 0, 0), fill=(0, 0, 0))  # a band along the top
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "turned.pdf"))
+    printer.setResolution(100)
+    job = PdfPrintJob(printer, source.tobytes())
+    with qtbot.waitSignal(job.finished, timeout=PRINT_TIMEOUT_MS):
+        job.start()
+    with pymupdf.open(tmp_path / "turned.pdf") as printed:
+        sheet = printed[0]
+        assert sheet.rect.height > sheet.rect.width  # the paper stays portrait
+        pix = sheet.get_pixmap(dpi=20)
+
+        def dark(x: int, y: int) -> bool:
+            return sum(pix.pixel(x, y)) < 150
+
+        # Turned a quarter anticlockwise, as printers print landscape pages, the page's top band runs
+        # down the sheet's left-hand side.
+        middle = pix.height // 2
+        assert dark(pix.width // 10, middle) and not dark(pix.width - pix.width // 10, middle)
 
 
 def test_cancelling_stops_the_printing(qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path) -> None:
@@ -279,6 +326,23 @@ def test_cancelling_stops_the_printing(qtbot: Any, window: MainWindow, samples: 
     assert max(seen) < 3
     assert window.statusBar().currentMessage() == "Printing cancelled."
     assert window.window_actions.print_draft.isEnabled()
+
+
+def test_closing_the_window_while_printing_stops_the_printing_first(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path
+) -> None:
+    open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    window.printing.ask_choice = lambda _dialog: PrintChoice(DRAFT)
+    window.printing.ask_printer = _to_file(tmp_path / "closed.pdf")
+    window.window_actions.print_draft.trigger()
+    job = window.printing.job
+    assert job is not None
+    with qtbot.waitSignal(job.progressed, timeout=PRINT_TIMEOUT_MS):
+        pass
+    with qtbot.waitSignal(job.cancelled, timeout=PRINT_TIMEOUT_MS):
+        window.close()  # (the print's own thread must end before the window goes)
+    assert not window.isVisible()
+    assert not window.printing.busy
 
 
 def test_a_printout_that_cannot_be_written_gives_a_message_not_a_crash(
@@ -309,3 +373,15 @@ def test_a_broken_or_locked_draft_gives_a_message(qtbot: Any, window: MainWindow
     with qtbot.waitSignal(job.failed, timeout=PRINT_TIMEOUT_MS) as failed:
         job.start()
     assert "password-protected" in failed.args[0]
+    # No password needed to read it, but its maker did not allow printing: honoured, and said.
+    no_printing = doc.tobytes(
+        encryption=pymupdf.PDF_ENCRYPT_AES_256,
+        owner_pw="o",
+        user_pw="",
+        permissions=pymupdf.PDF_PERM_ACCESSIBILITY,
+    )
+    job = PdfPrintJob(printer, no_printing)
+    with qtbot.waitSignal(job.failed, timeout=PRINT_TIMEOUT_MS) as failed:
+        job.start()
+    assert "cannot be printed" in failed.args[0]
+    assert not (tmp_path / "x.pdf").exists()

@@ -53,6 +53,7 @@ MAX_DPI = 300  # enough for print; more only costs memory (an A4 page at 300 dpi
 MIN_DPI = 72
 ROTATE_GAIN = 1.2  # turn a page a quarter when that makes it at least this much larger on the sheet
 TEXT_MARGIN_CM = 2.0
+PRINT_PERMISSION = 4  # a PDF's "print the document" permission bit (PDF 32000-1, table 22; PDF_PERM_PRINT)
 
 
 def pages_to_print(printer: QPrinter, count: int) -> list[int]:
@@ -76,7 +77,8 @@ def print_dpi(printer: QPrinter) -> int:
 @dataclass(frozen=True, slots=True)
 class Placement:
     target: QRectF  # where on the sheet (device pixels) the page goes, once turned
-    turned: bool  # a quarter turn clockwise
+    turned: bool  # a quarter turn anticlockwise (the page's top along the sheet's left edge, as
+    # printers print landscape)
 
 
 def place_page(page: QSizeF, area: QRectF) -> Placement:
@@ -107,7 +109,7 @@ def paint_page(painter: QPainter, image: QImage, page: QSizeF, area: QRectF) -> 
     if placement.turned:
         # Turn about the target's centre; the upright page then fills the turned box.
         painter.translate(target.center())
-        painter.rotate(90)
+        painter.rotate(-90)
         upright = QRectF(-target.height() / 2, -target.width() / 2, target.height(), target.width())
         painter.drawImage(upright, image)
     else:
@@ -142,6 +144,10 @@ class PageRenderer(QObject):
         if doc.needs_pass:
             doc.close()
             self.failed.emit("password")
+            return
+        if not doc.permissions & PRINT_PERMISSION:  # its maker's setting, as PDF readers honour it
+            doc.close()
+            self.failed.emit("not allowed")
             return
         self._doc = doc
         sizes = []
@@ -192,7 +198,14 @@ class PrintJob(QObject):
         self._cancel_requested = False
 
     def cancel(self) -> None:
+        """Stop at the next page (the member pressed Cancel)."""
         self._cancel_requested = True
+
+    def cancel_now(self) -> None:
+        """Stop at once, before the window closes: the printer drops what it was sent."""
+        self._cancel_requested = True
+        if not self.done:
+            self._check_cancel()
 
     def _begin(self) -> bool:
         target = self.printer.outputFileName()
@@ -305,6 +318,14 @@ class PdfPrintJob(PrintJob):
                     "PrintJob",
                     "This draft is password-protected, so PanelReview cannot print it. Print it from "
                     "the program you normally open it with, or print your notes list instead.",
+                )
+            )
+        elif reason == "not allowed":
+            self._fail(
+                QCoreApplication.translate(
+                    "PrintJob",
+                    "Whoever made this PDF has set it so that it cannot be printed. Print your notes "
+                    "list instead, or ask for a copy of the draft that can be printed.",
                 )
             )
         else:

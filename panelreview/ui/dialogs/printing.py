@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
@@ -246,6 +246,7 @@ class Printing(QObject):
 
         self._close_progress()
         count = prepared.page_count
+        self.printer.setDocName(self._document_name())  # the print queue's (or the PDF file's) name
         if prepared.text is not None:
             count = page_count_for(prepared.text, self.printer)  # on the paper chosen last time
         if not self.ask_printer(self.window, self.printer, count):
@@ -261,7 +262,30 @@ class Printing(QObject):
         self.job.cancelled.connect(self._print_cancelled)
         self._show_progress(self.tr("Printing…"))
         self.update_action()
+        self.window.installEventFilter(self)  # until the job is over: see eventFilter
         self.job.start()
+
+    def _document_name(self) -> str:
+        draft = self.window.draft
+        title = " ".join(((draft.document.identity.title or draft.path.stem) if draft else "").split())
+        private = self._choice.include_private
+        if self._choice.what == ANNOTATED:
+            name = (
+                self.tr("{title} – with my notes (private)")
+                if private
+                else self.tr("{title} – with my notes")
+            )
+        elif self._choice.what == NOTES:
+            name = self.tr("{title} – my notes (private)") if private else self.tr("{title} – my notes")
+        else:
+            name = "{title}"
+        return name.format(title=title)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The window closing while a print runs: stop the print first (its thread ends with it)."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.job is not None:
+            self.job.cancel_now()
+        return False
 
     def _progressed(self, done: int, total: int) -> None:
         if self._progress is not None:
@@ -291,6 +315,7 @@ class Printing(QObject):
         self.window.statusBar().showMessage(self.tr("Printing cancelled."), 8000)
 
     def _job_over(self) -> None:
+        self.window.removeEventFilter(self)
         job = self.job
         self.job = None
         if job is not None:
