@@ -938,7 +938,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+63"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+64"/>
         <source>&amp;New Version of the Draft‚Ä¶</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2452,12 +2452,12 @@ You are still working in ‚Äú{review}‚Äù: changes from now on go there, not into 
     <name>MainWindow</name>
     <message>
         <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
-        <location line="+235"/>
+        <location line="+237"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-189"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4824,7 +4824,7 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Changed since {old}: {how}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5599,7 +5599,12 @@ Open it again, or start a second, separate review of this draft (your notes in ‚
 <context>
     <name>VersionsUi</name>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+93"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+96"/>
+        <source>What changed since {old} cannot be shown: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Since {old}: {changed} sections changed or new, {removed} removed.</source>
         <translation type="unfinished"></translation>
     </message>

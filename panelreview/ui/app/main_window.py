@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
             self.save_label.setText(self.tr("Starting your review…"))
 
     def _attach_session(self, session: ReviewSession) -> None:
+        if self.draft is not None and self.draft.password:
+            session.review.use_password(self.draft.password)  # for the plan's other versions
         self.wiring.attach(session)
         self._update_actions()
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QPushButton
 
 from panelreview.core.anchor import Anchor, anchor_section
+from panelreview.core.errors import UserError
 from panelreview.core.review import Change
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.review_setup import remember_review
@@ -193,11 +194,18 @@ class VersionsUi(QObject):
             text = summary_text(review.carry_summary(), version_name(review.version()))
         previous = review.previous_version_id()
         if previous is not None:
-            changed = len(review.section_changes())
-            removed = len(review.removed_sections())
-            text += (" " if text else "") + self.tr(
-                "Since {old}: {changed} sections changed or new, {removed} removed."
-            ).format(old=version_name(review.version(previous)), changed=changed, removed=removed)
+            old = version_name(review.version(previous))
+            try:
+                changed = len(review.section_changes())
+                removed = len(review.removed_sections())
+            except UserError as err:  # an old version that will not open (another password)
+                text += (" " if text else "") + self.tr(
+                    "What changed since {old} cannot be shown: {reason}"
+                ).format(old=old, reason=str(err))
+            else:
+                text += (" " if text else "") + self.tr(
+                    "Since {old}: {changed} sections changed or new, {removed} removed."
+                ).format(old=old, changed=changed, removed=removed)
         self.panel.set_records(records, text, review.judgements() if previous else {})
 
     # ----- showing the review's own current version -----------------------------------------------

@@ -190,7 +190,10 @@ class SectionViews(QObject):
         added_icon = swatch_icon(QColor("#2e7d32"), "+", 14)
         blank = QPixmap(14, 14)  # an empty mark keeps unmarked titles in line with marked ones
         blank.fill(Qt.GlobalColor.transparent)
-        changes = review.section_changes()
+        try:
+            changes = review.section_changes()
+        except UserError:  # an old version that will not open: the Changes panel says why
+            return
         for sid in labels:
             item = model.itemFromIndex(model.index_of(sid))
             if item is not None and sid not in changes:
