@@ -2333,6 +2333,39 @@ You are still working in “{review}”: changes from now on go there, not into 
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../../panelreview/ui/app/file_commands.py" line="+64"/>
+        <source>Note deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommendation deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Saved a copy as “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported “{name}”. It has no private notes in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported “{name}”. Your private working notes are not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindPanel</name>
     <message>
         <location filename="../../panelreview/ui/notes/find_panel.py" line="+141"/>
@@ -2418,13 +2451,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+62"/>
-        <location line="+313"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
+        <location line="+235"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-187"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,48 +2492,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>Note deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recommendation deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Sample not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The sample draft is missing from this copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+34"/>
-        <source>Opening “{name}”…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>This is a member&apos;s review pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“{name}” is a review pack a member sent to the clerk. To combine it, open the panel&apos;s review (the clerk&apos;s) first, then choose Panel › Import Members&apos; Reviews…, or drop the pack on the window. To start the panel&apos;s review from it, choose File › New Panel Review….</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Could not open the review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+83"/>
         <source>Opening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,26 +2514,6 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+17"/>
         <source>Starting your review…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>Saved a copy as “{name}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exported “{name}”. It has no private notes in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported “{name}”. Your private working notes are not in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3340,6 +3312,39 @@ on {where}</source>
     <message>
         <location line="+7"/>
         <source>{kind} by {author} on {where}: {body}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../panelreview/ui/app/opening.py" line="+61"/>
+        <source>Sample not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sample draft is missing from this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Opening “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This is a member&apos;s review pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is a review pack a member sent to the clerk. To combine it, open the panel&apos;s review (the clerk&apos;s) first, then choose Panel › Import Members&apos; Reviews…, or drop the pack on the window. To start the panel&apos;s review from it, choose File › New Panel Review….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not open the review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
