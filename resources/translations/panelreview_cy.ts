@@ -3872,7 +3872,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+214"/>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+196"/>
         <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3908,17 +3908,17 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+60"/>
+        <location filename="../../panelreview/ui/dialogs/print_text.py" line="+44"/>
         <source>The pages chosen are not in this document (it has {n} pages).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="+15"/>
         <source>Page {page} could not be drawn for printing. The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location filename="../../panelreview/ui/dialogs/print_text.py" line="+78"/>
         <source>Page {page} of {count}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3942,7 +3942,7 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Could not print</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,19 +1,21 @@
-"""Putting pages on a printer: a PDF's pages drawn by PyMuPDF, or a text document laid out by Qt.
+"""Putting a PDF's pages on a printer, one PDF page per sheet (a text document: :mod:`.print_text`).
 
-**A PDF** (the draft, the draft with notes, the notes list) is printed one PDF page per sheet: each
-page is drawn by PyMuPDF at the printer's resolution (at most ``MAX_DPI``, so a page is never more
-than about 35 MB in memory) and painted onto the printer, fitted to the paper's printable area with
-its shape kept (turned a quarter when a landscape page fits a portrait sheet much better that way).
+The draft, the draft with notes and the notes list are PDFs. Each page is drawn by PyMuPDF at the
+printer's resolution (at most ``MAX_DPI``, so a page is never more than about 35 MB in memory) and
+painted onto the printer, fitted to the paper's printable area with its shape kept (turned a
+quarter when a landscape page fits a portrait sheet much better that way).
 
 PyMuPDF is used by one thread per document: each print job opens its own copy of the PDF on a
 thread of its own (:class:`PageRenderer`), which draws one page at a time as the GUI thread asks;
 the GUI thread paints the drawn page onto the printer (a ``QPainter`` on a printer belongs to the
 thread that began it) while the next page is being drawn. At most two pages are in memory at once.
+PyMuPDF keeps Python's GIL for the whole of each call, so MuPDF is never entered by two threads at
+once (the document thread's reading view included), and the GUI thread waits while a page is drawn
+(about 0.1 s at 300 dpi); what the thread buys is that Qt's painting of the page before, which
+lets go of the GIL and is most of the work, goes on meanwhile (``bench/bench_print.py``: 0.81 of
+the time of one thread doing both).
 
-**A text document** (a Word or text draft, as the reader shows it) is laid out for the paper by
-Qt's text layout and printed page by page, with "Page n of N" at the foot of each.
-
-Both run a page per turn of the event loop, so the progress dialog moves and Cancel works; a
+A job runs a page per turn of the event loop, so the progress dialog moves and Cancel works; a
 cancelled job stops at the next page and tells the printer to drop what it was sent.
 """
 
@@ -24,27 +26,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QPointF,
-    QRectF,
-    QSizeF,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QFont,
-    QGuiApplication,
-    QImage,
-    QPainter,
-    QTextDocument,
-    QTextFrameFormat,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSizeF, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 log = logging.getLogger(__name__)
@@ -52,7 +35,6 @@ log = logging.getLogger(__name__)
 MAX_DPI = 300  # enough for print; more only costs memory (an A4 page at 300 dpi is 35 MB)
 MIN_DPI = 72
 ROTATE_GAIN = 1.2  # turn a page a quarter when that makes it at least this much larger on the sheet
-TEXT_MARGIN_CM = 2.0
 PRINT_PERMISSION = 4  # a PDF's "print the document" permission bit (PDF 32000-1, table 22; PDF_PERM_PRINT)
 
 
@@ -382,109 +364,3 @@ class PdfPrintJob(PrintJob):
             self._close_requested.emit()
             self._thread.quit()
             self._thread.wait()
-
-
-class TextPrintJob(PrintJob):
-    """Prints a text document laid out for the printer's paper, with page numbers."""
-
-    def __init__(self, printer: QPrinter, document: QTextDocument, parent: QObject | None = None) -> None:
-        super().__init__(printer, parent)
-        self.document = document  # a copy the job may lay out for the printer
-        document.setParent(self)
-        self._pages: list[int] = []
-        self._next = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._print_next)
-
-    def start(self) -> None:
-        count = lay_out_for(self.document, self.printer)
-        self._pages = pages_to_print(self.printer, count)
-        if not self._pages:
-            self._fail(
-                QCoreApplication.translate(
-                    "PrintJob", "The pages chosen are not in this document (it has {n} pages)."
-                ).format(n=count)
-            )
-            return
-        if not self._begin():
-            return
-        self.progressed.emit(0, len(self._pages))
-        self._timer.start()
-
-    def _print_next(self) -> None:
-        if self.done or self._check_cancel():
-            return
-        if self._next > 0 and not self._page_break():
-            return
-        assert self.painter is not None
-        page = self._pages[self._next]
-        paint_text_page(self.painter, self.document, page, self.printer)
-        self._next += 1
-        self.progressed.emit(self._next, len(self._pages))
-        if self._next == len(self._pages):
-            self._finish(self._next)
-        else:
-            self._timer.start()
-
-    def _close(self) -> None:
-        self._timer.stop()
-
-
-def lay_out_for(document: QTextDocument, printer: QPrinter) -> int:
-    """Lay ``document`` out on the printer's pages (margins of 2 cm); returns how many pages."""
-    document.documentLayout().setPaintDevice(printer)
-    # Qt's layout takes lengths such as margins in screen pixels and scales them to the printer's
-    # resolution itself (as QTextDocument.print_ does); page sizes are in the printer's own pixels.
-    document.setDocumentMargin(TEXT_MARGIN_CM / 2.54 * _layout_dpi())
-    frame = document.rootFrame().frameFormat()
-    frame.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_None)
-    document.rootFrame().setFrameFormat(frame)
-    document.setPageSize(printer.pageRect(QPrinter.Unit.DevicePixel).size())
-    return max(1, document.pageCount())
-
-
-def _layout_dpi() -> float:
-    """The resolution Qt's text layout counts its lengths in: the screen's (96 on most)."""
-    if QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_Use96Dpi):
-        return 96.0
-    screen = QGuiApplication.primaryScreen()
-    return float(round(screen.logicalDotsPerInchY())) if screen is not None else 96.0
-
-
-def page_count_for(document: QTextDocument, printer: QPrinter) -> int:
-    """How many pages ``document`` would take on the printer's paper (laid out on a copy)."""
-    copy = document.clone()
-    try:
-        return lay_out_for(copy, printer)
-    finally:
-        copy.deleteLater()
-
-
-def _footer_font(document: QTextDocument) -> QFont:
-    font = QFont(document.defaultFont())
-    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
-    return font
-
-
-def paint_text_page(painter: QPainter, document: QTextDocument, page: int, printer: QPrinter) -> None:
-    size = document.pageSize()
-    painter.save()
-    painter.translate(0, -page * size.height())
-    context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = QRectF(0, page * size.height(), size.width(), size.height())
-    painter.setClipRect(context.clip)
-    document.documentLayout().draw(painter, context)
-    painter.restore()
-    painter.save()
-    painter.setFont(_footer_font(document))
-    margin = TEXT_MARGIN_CM / 2.54 * printer.resolution()
-    foot = QRectF(margin, size.height() - margin * 0.75, size.width() - 2 * margin, margin / 2)
-    text = QCoreApplication.translate("PrintJob", "Page {page} of {count}")
-    painter.drawText(
-        foot,
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-        text.format(page=page + 1, count=document.pageCount()),
-    )
-    painter.restore()

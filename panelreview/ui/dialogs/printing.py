@@ -242,7 +242,8 @@ class Printing(QObject):
 
     # ----- printing -----------------------------------------------------------------------------
     def _ready(self, prepared: Prepared) -> None:
-        from panelreview.ui.dialogs.print_jobs import PdfPrintJob, TextPrintJob, page_count_for
+        from panelreview.ui.dialogs.print_jobs import PdfPrintJob
+        from panelreview.ui.dialogs.print_text import TextPrintJob, page_count_for
 
         self._close_progress()
         count = prepared.page_count
