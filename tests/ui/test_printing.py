@@ -385,3 +385,22 @@ def test_a_broken_or_locked_draft_gives_a_message(qtbot: Any, window: MainWindow
         job.start()
     assert "cannot be printed" in failed.args[0]
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_locked_draft_prints_with_the_password_that_opened_it(qtbot: Any, tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    for _ in range(2):
+        doc.new_page().insert_text((72, 100), "Priority 1: Safer streets", fontsize=16)
+    locked = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="o", user_pw="secret")
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "locked.pdf"))
+    wrong = PdfPrintJob(printer, locked, password="not it")
+    with qtbot.waitSignal(wrong.failed, timeout=PRINT_TIMEOUT_MS) as failed:
+        wrong.start()
+    assert "password-protected" in failed.args[0]
+    job = PdfPrintJob(printer, locked, password="secret")
+    with qtbot.waitSignal(job.finished, timeout=PRINT_TIMEOUT_MS):
+        job.start()
+    with pymupdf.open(tmp_path / "locked.pdf") as printed:
+        assert printed.page_count == 2

@@ -114,8 +114,8 @@ class PageRenderer(QObject):
         super().__init__()
         self._doc: object | None = None
 
-    @Slot(bytes)
-    def open(self, data: bytes) -> None:
+    @Slot(bytes, str)
+    def open(self, data: bytes, password: str = "") -> None:
         import pymupdf
 
         try:
@@ -123,7 +123,8 @@ class PageRenderer(QObject):
         except Exception:
             self.failed.emit("damaged")
             return
-        if doc.needs_pass:
+        # (needs_pass is read once: after authenticate() it would reset the key in this MuPDF)
+        if doc.needs_pass and not (password and doc.authenticate(password)):
             doc.close()
             self.failed.emit("password")
             return
@@ -264,13 +265,17 @@ class PrintJob(QObject):
 class PdfPrintJob(PrintJob):
     """Prints the pages of a PDF (given as bytes) that the Print dialog chose."""
 
-    _open_requested = Signal(bytes)
+    _open_requested = Signal(bytes, str)
     _render_requested = Signal(int, int)
     _close_requested = Signal()
 
-    def __init__(self, printer: QPrinter, data: bytes, parent: QObject | None = None) -> None:
+    def __init__(
+        self, printer: QPrinter, data: bytes, parent: QObject | None = None, *, password: str | None = None
+    ) -> None:
+        """``password``: the one the member typed to open a locked draft (kept in memory only)."""
         super().__init__(printer, parent)
         self._data = data
+        self._password = password or ""
         self._sizes: list[tuple[float, float]] = []
         self._pages: list[int] = []
         self._next = 0  # index into _pages of the next page to paint
@@ -290,8 +295,8 @@ class PdfPrintJob(PrintJob):
 
     def start(self) -> None:
         self._thread.start()
-        self._open_requested.emit(self._data)
-        self._data = b""
+        self._open_requested.emit(self._data, self._password)
+        self._data, self._password = b"", ""
 
     def _on_open_failed(self, reason: str) -> None:
         if reason == "password":

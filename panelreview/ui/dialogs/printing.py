@@ -53,6 +53,7 @@ class Prepared:
     pdf: bytes = b""
     page_count: int = 0
     text: QTextDocument | None = None
+    password: str | None = None  # the one that opened a locked draft (in memory only)
 
 
 def _prepare_pdf(what: str, review_path: Path, include_private: bool) -> tuple[bytes, int]:
@@ -189,7 +190,7 @@ class Printing(QObject):
             return
         self._choice = choice
         if choice.what == DRAFT and draft.is_pdf:
-            self._ready(Prepared(pdf=draft.data, page_count=len(draft.page_sizes)))
+            self._ready(Prepared(pdf=draft.data, page_count=len(draft.page_sizes), password=draft.password))
         elif choice.what == NOTES or draft.is_pdf:
             assert session is not None
             self._prepare_in_background(choice, session.path)
@@ -256,7 +257,7 @@ class Printing(QObject):
         if prepared.text is not None:
             self.job = TextPrintJob(self.printer, prepared.text, self)
         else:
-            self.job = PdfPrintJob(self.printer, prepared.pdf, self)
+            self.job = PdfPrintJob(self.printer, prepared.pdf, self, password=prepared.password)
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._printed)
         self.job.failed.connect(self._print_failed)
