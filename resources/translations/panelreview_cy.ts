@@ -3872,7 +3872,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+196"/>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+197"/>
         <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3892,7 +3892,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>This draft is password-protected, so PanelReview cannot print it. Print it from the program you normally open it with, or print your notes list instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3926,7 +3926,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/printing.py" line="+129"/>
+        <location filename="../../panelreview/ui/dialogs/printing.py" line="+130"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4908,7 +4908,22 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/app/session_wiring.py" line="+148"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+120"/>
+        <source>This draft has no sections to note. Select a passage and choose a kind of note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The page you are reading comes before the draft&apos;s first section. Choose a section in the outline, or select a passage, to note it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No section here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -113,6 +113,17 @@ class SessionWiring(QObject):
         section_id = self.w.outline.current_section()
         if section_id is not None:
             self.w.controller.add_note(Kind.COMMENT, section_id)
+            return
+        # Never a shortcut that does nothing: say why there is no section to note, and what to do.
+        draft = self.w.draft
+        if draft is not None and not draft.document.sections:
+            text = self.tr("This draft has no sections to note. Select a passage and choose a kind of note.")
+        else:
+            text = self.tr(
+                "The page you are reading comes before the draft's first section. Choose a section in "
+                "the outline, or select a passage, to note it."
+            )
+        messages.show_error(self._widget, self.tr("No section here"), text)
 
     def highlight_activated(self, item_id: str) -> None:
         """A highlight was clicked in the draft: show its note (or recommendation) in its panel."""
