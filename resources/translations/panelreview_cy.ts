@@ -2219,19 +2219,18 @@ You are still working in “{review}”: changes from now on go there, not into 
         <source>Your private notes</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
-        <source>%n of your notes are private working notes. Put them in the PDF too? Anyone you give the file to can read them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <source>One of your notes is a private working note. Put it in the PDF too? Anyone you give the file to can read it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>{count} of your notes are private working notes. Put them in the PDF too? Anyone you give the file to can read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Leave Them Out</source>
         <translation type="unfinished"></translation>
     </message>

@@ -114,7 +114,7 @@ def test_the_draft_with_notes_asks_whether_private_notes_go_in(
     starts = _answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
     with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
         window.window_actions.export_annotated.trigger()
-    assert asked and "1 of your notes" in asked[0]
+    assert asked and "One of your notes is a private working note." in asked[0]
     assert Path(starts[0]).name.endswith(
         "annotated draft (private).pdf" if include else "annotated draft.pdf"
     )

@@ -194,11 +194,14 @@ class Exporter(QObject):
                 self._parent,
                 self.tr("Your private notes"),
                 self.tr(
-                    "%n of your notes are private working notes. Put them in the PDF too? Anyone "
-                    "you give the file to can read them.",
-                    "",
-                    private,
-                ),
+                    "One of your notes is a private working note. Put it in the PDF too? Anyone you "
+                    "give the file to can read it."
+                )
+                if private == 1
+                else self.tr(
+                    "{count} of your notes are private working notes. Put them in the PDF too? Anyone "
+                    "you give the file to can read them."
+                ).format(count=private),
                 [self.tr("&Leave Them Out"), self.tr("&Include Them")],
                 self.tr("Cancel"),
             )
