@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.page_box = PageBox()
         self.window_actions = build_actions(self)
         toggles = [d.toggleViewAction() for d in self.docks]
+        for shown_dock, toggle in zip(self.docks, toggles, strict=True):  # in front, not a tab behind
+            toggle.triggered.connect(lambda shown, d=shown_dock: d.raise_() if shown else None)
         for toggle, text in zip(
             toggles,
             (

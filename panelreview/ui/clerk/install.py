@@ -83,6 +83,7 @@ class ClerkUi(QObject):
         desk = self.desk.toggleViewAction()
         desk.setText(tr("Clerk's &Desk"))
         desk.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        desk.triggered.connect(lambda shown: self.desk.raise_() if shown else None)  # not a tab behind
         desk.setStatusTip(tr("Members, synthesis, the panel's recommendations and the responses"))
         self.actions = ClerkActions(
             send=_action(
