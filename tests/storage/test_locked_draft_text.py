@@ -13,6 +13,7 @@ from panelreview.core.anchor import anchor_quote
 from panelreview.core.review import Kind
 from panelreview.ingest import open_document
 from panelreview.storage import create_review, open_review
+from tests.pdf_helpers import save_pdf
 
 SECRET = "Unpublished precept budget of 4.2 million"
 
@@ -23,13 +24,7 @@ def _pdf(path: Path, password: str | None) -> Path:
     page.insert_text((72, 100), "Priority 1: Safer streets", fontsize=16)
     page.insert_text((72, 140), "We will put more officers on patrol in town centres.", fontsize=11)
     page.insert_text((72, 170), SECRET + " is set aside for the new control room.", fontsize=11)
-    if password is None:
-        doc.save(str(path))  # type: ignore[no-untyped-call]
-    else:
-        encryption = pymupdf.PDF_ENCRYPT_AES_256  # type: ignore[attr-defined]
-        doc.save(str(path), encryption=encryption, user_pw=password, owner_pw="owner")  # type: ignore[no-untyped-call]
-    doc.close()  # type: ignore[no-untyped-call]
-    return path
+    return save_pdf(doc, path, password)
 
 
 def _old_style_review(tmp_path: Path, password: str | None) -> Path:

@@ -9,12 +9,11 @@ from typing import Any
 import docx
 import pymupdf
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from panelreview.ui.app.main_window import MainWindow
-from panelreview.ui.dialogs.password_dialog import PasswordDialog
+from tests.pdf_helpers import save_pdf
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait
+from tests.ui.review_helpers import answer_password
 
 pytestmark = pytest.mark.gui
 
@@ -34,27 +33,7 @@ def _pdf_without_headings(path: Path, *, password: str | None = None, picture_on
     else:
         for line, text in enumerate(PLAIN_TEXT):
             page.insert_text((72, 100 + 16 * line), text, fontsize=10)
-    if password is None:
-        doc.save(str(path))  # type: ignore[no-untyped-call]
-    else:
-        encryption = pymupdf.PDF_ENCRYPT_AES_256  # type: ignore[attr-defined]
-        doc.save(str(path), encryption=encryption, user_pw=password, owner_pw="owner")  # type: ignore[no-untyped-call]
-    doc.close()  # type: ignore[no-untyped-call]
-    return path
-
-
-def _answer_password(password: str) -> None:
-    """When the password dialog comes up, type the password and press Open."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, PasswordDialog):
-            QTimer.singleShot(20, answer)
-            return
-        dialog.password_edit.setText(password)
-        dialog.ok_button.click()
-
-    QTimer.singleShot(0, answer)
+    return save_pdf(doc, path, password)
 
 
 def _message(window: MainWindow) -> str:
@@ -67,7 +46,7 @@ def _message(window: MainWindow) -> str:
 def test_a_locked_draft_with_no_headings_says_the_password_is_not_why(
     qtbot: Any, window: MainWindow, tmp_path: Path
 ) -> None:
-    _answer_password("panel")
+    answer_password("panel")
     with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
         window.open_path(_pdf_without_headings(tmp_path / "locked.pdf", password="panel"))
     text = _message(window)

@@ -9,15 +9,14 @@ from typing import Any
 
 import pymupdf
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from panelreview.ingest import read_document_bytes
 from panelreview.storage import create_review
 from panelreview.ui.app.main_window import MainWindow
-from panelreview.ui.dialogs.password_dialog import PasswordDialog
 from panelreview.ui.versions.install import CHANGE_ROLE
+from tests.pdf_helpers import pdf_bytes
 from tests.ui.conftest import OPEN_TIMEOUT_MS, wait_for_session
+from tests.ui.review_helpers import answer_password
 
 pytestmark = pytest.mark.gui
 
@@ -30,10 +29,7 @@ def _locked_plan(patrols: str, password: str) -> bytes:
         page.insert_text((72, 100), title, fontsize=16)
         for line, words in enumerate((text, body, body)):
             page.insert_text((72, 140 + 16 * line), words, fontsize=11)
-    encryption = pymupdf.PDF_ENCRYPT_AES_256  # type: ignore[attr-defined]
-    data: bytes = doc.tobytes(encryption=encryption, user_pw=password, owner_pw="owner")  # type: ignore[no-untyped-call]
-    doc.close()  # type: ignore[no-untyped-call]
-    return data
+    return pdf_bytes(doc, password)
 
 
 def _two_versions(tmp_path: Path, old_password: str) -> Path:
@@ -51,15 +47,7 @@ def _two_versions(tmp_path: Path, old_password: str) -> Path:
 
 
 def _reopen(qtbot: Any, window: MainWindow, path: Path) -> None:
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, PasswordDialog):
-            QTimer.singleShot(20, answer)
-            return
-        dialog.password_edit.setText("panel")
-        dialog.ok_button.click()
-
-    QTimer.singleShot(0, answer)
+    answer_password("panel")
     with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
         window.open_path(path)
     wait_for_session(qtbot, window)
