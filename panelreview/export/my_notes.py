@@ -46,10 +46,9 @@ NOT_PLACED = "Not found in the current version of the draft"
 
 def _meta(item: Item, draft: DraftInfo | None) -> str:
     bits = [VISIBILITY_LABELS[item.visibility]]
-    if not_placed(item.section, item.anchor):
+    if not_placed(item.section, item.anchor):  # where it was; it has no place in this draft
         bits.append(f"was {where_it_was(item.anchor)}")
-    where = page_phrase(item.section, item.anchor, draft)
-    if where:
+    elif where := page_phrase(item.section, item.anchor, draft):
         bits.append(where)
     written = format_date(item.updated or item.created)
     if written:
