@@ -340,7 +340,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/versions/wording.py" line="+57"/>
+        <location filename="../../panelreview/ui/versions/wording.py" line="+75"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -497,7 +497,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Members, synthesis, the panel&apos;s recommendations and the responses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2451,7 +2451,7 @@ You are still working in “{review}”: changes from now on go there, not into 
     <name>MainWindow</name>
     <message>
         <location filename="../../panelreview/ui/app/main_window.py" line="+54"/>
-        <location line="+237"/>
+        <location line="+239"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2731,12 +2731,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-82"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,7 +2761,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Add member…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4907,7 +4907,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/app/session_wiring.py" line="+120"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+121"/>
         <source>This draft has no sections to note. Select a passage and choose a kind of note.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -146,6 +146,8 @@ def test_outline_marks_changed_sections_and_the_comparison_shows_what_changed(
     _carry_to(qtbot, window, monkeypatch, samples / "westshire-plan-v2.docx")
     qtbot.waitUntil(lambda: len(session.review.versions()) == 2, timeout=OPEN_TIMEOUT_MS)
     _wait_showing(qtbot, window, session.review.current_draft_id)
+    title = window.windowTitle()  # says which version is shown, never "DRAFT for consultation"
+    assert "Final draft (version 2)" in title and "consultation" not in title.lower()
 
     model = window.outline.model
     p3 = next(s for s in session.review.sections() if (s.title or "").startswith("Priority 3"))

@@ -34,6 +34,7 @@ from panelreview.ui.reader.outline_panel import OPENING_WIDTH, OutlinePanel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import ReflowView
 from panelreview.ui.session.review_session import ReviewSession
+from panelreview.ui.versions.wording import review_title
 
 
 class WiredWindow(Protocol):
@@ -174,7 +175,7 @@ class SessionWiring(QObject):
         session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
         session.undo_stack.cleanChanged.connect(lambda _c: self._undo_texts())
         self._failing = ""
-        title = session.review.settings.plan_title or session.path.stem
+        title = review_title(session.review)  # the version shown, once there are several
         if session.read_only:
             w.save_label.setText(self.tr("Read-only: changes are not saved"))
             w.info_bar.add_message(

@@ -35,7 +35,7 @@ from panelreview.ui.versions.carry_over import CarryOver
 from panelreview.ui.versions.changes_panel import ChangesPanel
 from panelreview.ui.versions.comparison import SectionComparisonDialog
 from panelreview.ui.versions.section_views import CHANGE_ROLE, SectionViews
-from panelreview.ui.versions.wording import summary_text, version_name
+from panelreview.ui.versions.wording import review_title, summary_text, version_name
 
 REFRESHING_TABLES = {"item_anchors", "annotations", "recommendations", "drafts", "settings", "addressed"}
 
@@ -238,7 +238,7 @@ class VersionsUi(QObject):
         w = self.window
         w.controller.set_session(session)  # every panel and highlight on the version now shown
         remember_review(draft.document.identity.sha256, session.path)
-        title = session.review.settings.plan_title or session.path.stem
+        title = review_title(session.review)
         w.setWindowTitle(
             self.tr("{title} — {review} — PanelReview").format(title=title, review=session.path.name)
         )
