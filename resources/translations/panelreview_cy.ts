@@ -1971,7 +1971,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>{place}. {number}, {status}: {wording}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3133,12 +3133,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+5"/>
         <location line="+31"/>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>Your reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3168,7 +3168,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Choose a note in the list to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3299,7 +3299,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>1 reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4241,7 +4241,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>1 link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4546,6 +4546,14 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+4"/>
         <source>Could not start the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <location filename="../../panelreview/ui/session/review_session.py" line="+63"/>
+        <source>Not in this version (was “{where}”)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5613,7 +5621,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>VersionsUi</name>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+96"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+101"/>
         <source>What changed since {old} cannot be shown: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -158,6 +158,11 @@ class VersionsUi(QObject):
             self.views.close_dialogs()
         self.refresh()
         self.views.mark_outline()
+        if session is not None and any(r.needs_attention for r in self.panel.records):
+            # Notes a new version left without a place wait for the member: the panel says so
+            # each time the review opens, until each is placed or left unplaced on purpose.
+            self.panel.show()
+            self.panel.raise_()
 
     def _on_changed(self, change: Change) -> None:
         if _is_version_switch(change):
