@@ -14,18 +14,41 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["sync_folder", "temp_beside", "write_atomically"]
+__all__ = ["remove_leftovers", "sync_folder", "temp_beside", "write_atomically"]
+
+
+# A temporary file this old was left by a writer that was killed (power cut, task manager): the
+# slowest write (a report of hundreds of pages) takes a minute or two, so none is still being written.
+LEFTOVER_AGE_S = 3600.0
 
 
 def temp_beside(target: Path, suffix: str = ".tmp") -> Path:
     """A fresh hidden name in ``target``'s folder under which to build ``target`` before moving it."""
     # the name is cut short so that a target with a long name still leaves room for the temporary one
     return target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:8]}{suffix}")
+
+
+def remove_leftovers(target: Path, suffix: str = ".tmp") -> int:
+    """Remove the temporary files a killed writer left beside ``target`` (ours by their name, and
+    older than :data:`LEFTOVER_AGE_S`); how many went. Never raises: tidying is not the job."""
+    pattern = re.compile(re.escape(f".{target.name[:40]}.") + r"[0-9a-f]{8}" + re.escape(suffix) + r"\Z")
+    removed = 0
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if not pattern.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > LEFTOVER_AGE_S:
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed
 
 
 def sync_folder(folder: Path) -> None:
@@ -68,6 +91,7 @@ def write_atomically(
                 temp.unlink()
         raise
     sync_folder(target.parent)
+    remove_leftovers(target, suffix)
 
 
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')

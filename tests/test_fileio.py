@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -113,3 +114,19 @@ def test_file_names_made_from_titles_are_safe_everywhere_and_never_replace_a_fil
     assert unused_path(tmp_path, "Plan", ".pcpr").name == "Plan (2).pcpr"
     (tmp_path / "Plan (2).pcpr").write_bytes(b"")
     assert unused_path(tmp_path, "Plan", ".pcpr").name == "Plan (3).pcpr"
+
+
+def test_what_a_killed_writer_left_is_tidied_by_the_next_write_and_nothing_else(tmp_path: Path) -> None:
+    target = tmp_path / "Westshire – panel report.docx"
+    stale = tmp_path / f".{target.name}.0badc0de.tmp"  # left by a writer killed an hour and more ago
+    fresh = tmp_path / f".{target.name}.12345678.tmp"  # another writer, still at work
+    other = tmp_path / ".minutes.docx.0badc0de.tmp"  # another file's
+    for path in (stale, fresh, other):
+        path.write_bytes(b"half a report")
+    old = time.time() - fileio.LEFTOVER_AGE_S - 60
+    for path in (stale, other):
+        os.utime(path, (old, old))
+    fileio.write_atomically(target, _write(b"the report"))
+    assert target.read_bytes() == b"the report"
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()

@@ -236,7 +236,12 @@ def _notice(doc: Any, text: str) -> None:
 
 
 def write_annotated_draft(review: Review, out: Path, *, include_private: bool = False) -> Path:
-    """Write the current draft with the notes on it to ``out`` (a .pdf); returns ``out``.
+    """Write the current draft with the notes on it to ``out`` (a .pdf), atomically; returns ``out``."""
+    return write_bytes_atomically(out, annotated_draft_bytes(review, include_private=include_private))
+
+
+def annotated_draft_bytes(review: Review, *, include_private: bool = False) -> bytes:
+    """The current draft with the notes on it, as the bytes of a PDF (to write, or to print).
 
     Private working notes are left out unless ``include_private``; then each is labelled private,
     and the file says so in its title and on its first page. In a clerk's review the panel's
@@ -308,4 +313,4 @@ def write_annotated_draft(review: Review, out: Path, *, include_private: bool = 
             )
         doc.set_metadata({**(doc.metadata or {}), "title": title, "creator": "Annotated with PanelReview"})
         result = doc.tobytes(garbage=1, deflate=True)
-    return write_bytes_atomically(out, bytes(result))
+    return bytes(result)

@@ -284,6 +284,21 @@ def top_heading(section: SectionRef, anchor: Anchor) -> str:
     return top if top and top != one_line(section.label) else ""
 
 
+def not_placed(section: SectionRef, anchor: Anchor) -> bool:
+    """An item carried to a new version whose passage or section that version no longer has: it
+    keeps where it was (its heading path) but has no section now. Not a note on the whole plan."""
+    return section.title is None and any(one_line(h) for h in anchor.heading_path)
+
+
+def where_it_was(anchor: Anchor) -> str:
+    """ "“2.3 Every child at risk” in “Priority 2: …”": the place a not-placed item had."""
+    path = [h for h in (one_line(h) for h in anchor.heading_path) if h]
+    if not path:
+        return ""
+    text = f"“{path[-1]}”"
+    return text + (f" in “{path[0]}”" if len(path) > 1 else "")
+
+
 def page_of(section: SectionRef, anchor: Anchor, draft: DraftInfo | None) -> str | None:
     """ "page 8" or "pages 8–9" in ``draft``, or None where the draft has no pages."""
     found = draft.sections.get(section.id) if draft and section.id is not None else None
@@ -306,6 +321,11 @@ def plan_reference(
     "Section 2.1 “Fewer victims …” in “Priority 2: …”, page 8 of the draft dated 3 January 2025".
     ``brief`` (for a summary table): "Section 2.1, page 8", the draft named elsewhere.
     """
+    if not_placed(section, anchor):
+        if brief:
+            return f"Was {where_it_was(anchor)} (not in this version)"
+        version = draft.name if draft is not None else "the current draft"
+        return f"Was {where_it_was(anchor)}, which is not in {version}"
     top = top_heading(section, anchor)
     if brief:
         page = page_of(section, anchor, draft)

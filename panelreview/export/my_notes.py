@@ -19,9 +19,11 @@ from panelreview.export.facts import (
     load_drafts,
     member_name,
     names_from,
+    not_placed,
     page_phrase,
     section_label,
     today,
+    where_it_was,
 )
 from panelreview.export.parts import KIND_LABELS, by_section, quote_para, reason_blocks, reply_blocks
 from panelreview.export.textclean import one_line, paragraphs
@@ -39,10 +41,14 @@ WHOLE_PLAN = "The plan as a whole"
 Item = Annotation | Recommendation
 
 
+NOT_PLACED = "Not found in the current version of the draft"
+
+
 def _meta(item: Item, draft: DraftInfo | None) -> str:
     bits = [VISIBILITY_LABELS[item.visibility]]
-    where = page_phrase(item.section, item.anchor, draft)
-    if where:
+    if not_placed(item.section, item.anchor):  # where it was; it has no place in this draft
+        bits.append(f"was {where_it_was(item.anchor)}")
+    elif where := page_phrase(item.section, item.anchor, draft):
         bits.append(where)
     written = format_date(item.updated or item.created)
     if written:
@@ -129,8 +135,10 @@ def build_my_notes(review: Review, *, include_private: bool = True) -> Exported:
     if not notes and not recs:
         doc.add(para("You have not written any notes on this draft yet."))
         return doc
+    groups = by_section([i for i in everything if not not_placed(i.section, i.anchor)], drafts)
+    unplaced = [i for i in everything if not_placed(i.section, i.anchor)]
     current_top = None
-    for items in by_section(everything, drafts):
+    for items in groups:
         first = items[0]
         top = _top(first.section, first)
         if top != current_top:
@@ -145,4 +153,18 @@ def build_my_notes(review: Review, *, include_private: bool = True) -> Exported:
                 doc.extend(_recommendation(item, draft))
             else:
                 doc.extend(_note(item, draft))
+    if unplaced:
+        doc.add(Heading(NOT_PLACED, 1))
+        doc.add(
+            para(
+                "The passages or sections these are on were not found in the newest version of the "
+                "draft: they may have been removed or rewritten. Each says where it was.",
+                Style.NOTICE,
+            )
+        )
+        for item in unplaced:
+            draft = drafts.get(item.draft_id)
+            doc.extend(
+                _recommendation(item, draft) if isinstance(item, Recommendation) else _note(item, draft)
+            )
     return doc

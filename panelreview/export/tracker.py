@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 
 from panelreview.export.atomic import check_target, write_bytes_atomically
 from panelreview.export.blocks import Exported, Heading, Style, Table, para
-from panelreview.export.facts import counted, format_date, names_from, section_label, top_heading
+from panelreview.export.facts import (
+    counted,
+    format_date,
+    names_from,
+    not_placed,
+    section_label,
+    top_heading,
+    where_it_was,
+)
 from panelreview.export.textclean import paragraphs
 
 if TYPE_CHECKING:
@@ -61,7 +69,13 @@ def tracker_rows(review: Review) -> list[TrackerRow]:
                 id=rec.id,
                 number=rec.number or str(n),
                 wording=rec.wording,
-                section="" if rec.section.title is None else section_label(rec.section),
+                section=(
+                    f"Was {where_it_was(rec.anchor)} (not in this version)"
+                    if not_placed(rec.section, rec.anchor)
+                    else ""
+                    if rec.section.title is None
+                    else section_label(rec.section)
+                ),
                 part=top_heading(rec.section, rec.anchor),
                 decision=_DECIDED.get(rec.panel_status.value, "Not yet decided"),
                 decided_on=rec.decided_on,

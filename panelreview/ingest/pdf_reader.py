@@ -73,6 +73,18 @@ def _open_locked(data: bytes, file_name: str, password: str | None) -> tuple[Any
 open_pdf = _open
 
 
+def needs_password(data: bytes) -> bool:
+    """Whether a PDF asks for a password to open (False for a damaged one: it is not ours to say)."""
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception:
+        return False
+    try:
+        return bool(doc.needs_pass)
+    finally:
+        doc.close()
+
+
 def _read(doc: Any, file_name: str, digest: str, use_bookmarks: bool, workers: int) -> Document:
     try:
         page_count = doc.page_count

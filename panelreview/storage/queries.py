@@ -243,6 +243,50 @@ class Queries(RecommendationOps):
             row["member"] = self.member(row["member_id"]).name
         return rows
 
+    def forget_locked_drafts_text(self) -> int:
+        """Take the whole text of password-protected drafts out of the search index.
+
+        Earlier versions indexed every draft's text, so a review of a locked draft kept it
+        readable by anyone who could open the review file. Now only what notes need is kept
+        (index_draft); a review from before is put right when it is first opened for editing:
+        the rows go, and SQLite overwrites the space they took (secure_delete), so the text is not
+        left behind in the file. Returns how many drafts' text was taken out.
+        """
+        from panelreview.ingest.pdf_reader import needs_password
+        from panelreview.storage.connection import write_transaction
+
+        if self.read_only:
+            return 0
+        indexed = self._rows(
+            # A locked PDF names its /Encrypt dictionary in its trailer, which is never compressed.
+            "SELECT d.id, d.data FROM drafts d WHERE d.format = 'pdf'"
+            " AND instr(d.data, CAST('/Encrypt' AS BLOB)) > 0 AND EXISTS"
+            " (SELECT 1 FROM search_items s WHERE s.item_type = 'block' AND s.draft_id = d.id)"
+        )
+        locked = [r["id"] for r in indexed if needs_password(bytes(r["data"]))]
+        if not locked:
+            return 0
+        conn = self._file.conn
+        conn.execute("PRAGMA secure_delete = ON")
+        try:
+            with write_transaction(
+                self._file, "Removing the locked draft's text from the search index"
+            ) as tx:
+                for draft_id in locked:
+                    where = "item_type = 'block' AND draft_id = ?"
+                    tx.execute(
+                        "DELETE FROM search_text WHERE rowid IN"
+                        f" (SELECT rowid FROM search_items WHERE {where})",
+                        [draft_id],
+                    )
+                    tx.execute(f"DELETE FROM search_items WHERE {where}", [draft_id])
+                # FTS5 keeps a deleted row's words in its index until its segments are merged.
+                tx.execute("INSERT INTO search_text (search_text) VALUES ('optimize')")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no old copy of those pages in the -wal
+        finally:
+            conn.execute("PRAGMA secure_delete = OFF")
+        return len(locked)
+
     def _ensure_draft_indexed(self) -> None:
         """A file upgraded from an older version has its draft text indexed on first search."""
         from panelreview.storage.connection import write_transaction

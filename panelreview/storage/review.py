@@ -149,7 +149,14 @@ def open_review(path: str | os.PathLike[str], *, read_only: bool = False, member
     """
     target = Path(path)
     opened = open_file(target, read_only=read_only, member=member)
-    return Review(opened, target)
+    review = Review(opened, target)
+    if not read_only:
+        try:
+            review.forget_locked_drafts_text()  # a review made before locked drafts' text was kept out
+        except BaseException:
+            review.close()
+            raise
+    return review
 
 
 def create_clerk_review(

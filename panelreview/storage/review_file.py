@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from panelreview.core.anchor import innermost_section
 from panelreview.core.draft_label import guess_draft_label
+from panelreview.core.errors import PasswordRequired, WrongPassword
 from panelreview.core.model import Document, Section
 from panelreview.core.review import Change, Member, Row, RowChange, Settings, parse_role
 from panelreview.storage.connection import OpenedFile, write_transaction
@@ -90,6 +91,7 @@ class ReviewBase:
         self._members: dict[str, Member] = {}
         self._owner_id: str | None = None
         self._drafts_indexed = False  # every draft's text is in the search index (checked once)
+        self._passwords: list[str] = []  # typed this session to open a locked draft; never stored
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -196,9 +198,32 @@ class ReviewBase:
             rows = self._rows("SELECT file_name, data FROM drafts WHERE id = ?", [draft])
             if not rows:
                 raise ReviewFileError("This review has no copy of that draft.")
-            doc = read_document_bytes(bytes(rows[0]["data"]), str(rows[0]["file_name"]))
+            data, name = bytes(rows[0]["data"]), str(rows[0]["file_name"])
+            try:
+                doc = read_document_bytes(data, name)
+            except PasswordRequired:  # a locked version: the passwords the member typed may open it
+                doc = self._unlocked(data, name)
             self._documents[draft] = doc
         return self._documents[draft]
+
+    def use_password(self, password: str) -> None:
+        """Remember, while this review is open, a password the member typed to open its draft:
+        other versions of a locked plan (the one before, to compare) usually open with it too.
+        It is never written anywhere."""
+        if password and password not in self._passwords:
+            self._passwords.append(password)
+
+    def _unlocked(self, data: bytes, name: str) -> Document:
+        from panelreview.ingest import read_document_bytes
+
+        for password in self._passwords:
+            with contextlib.suppress(WrongPassword):
+                return read_document_bytes(data, name, password=password)
+        raise PasswordRequired(
+            f"“{name}” is password-protected, and the password you typed this time does not open it."
+            if self._passwords
+            else f"“{name}” is password-protected: open the draft with its password first."
+        )
 
     # -- writing ----------------------------------------------------------------------------
     def _commit(

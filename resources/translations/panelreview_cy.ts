@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+90"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+93"/>
         <source>Larger text in the outline and in Word or text drafts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,6 +121,16 @@
     <message>
         <location line="+0"/>
         <source>A PDF of the draft with your notes on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the draft, the draft with your notes, or a list of your notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -294,6 +304,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Quick Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to review a draft, step by step, on one page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every command&apos;s keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;About PanelReview</source>
         <translation type="unfinished"></translation>
@@ -310,7 +340,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../panelreview/ui/versions/wording.py" line="+57"/>
+        <location filename="../../panelreview/ui/versions/wording.py" line="+75"/>
         <source>Highlight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,7 +385,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +497,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Members, synthesis, the panel&apos;s recommendations and the responses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -483,12 +513,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>New &amp;Panel Review…</source>
+        <source>Start the panel&apos;s review, which combines members&apos; views</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Start the panel&apos;s review, which combines members&apos; views</source>
+        <source>Ne&amp;w Panel Review…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -908,7 +938,7 @@ If it happens again, please send the log file to your clerk or IT team; it says 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+63"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+64"/>
         <source>&amp;New Version of the Draft…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1941,7 +1971,7 @@ Carry your review over to it? Your notes and recommendations follow it; any that
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>{place}. {number}, {status}: {wording}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2002,9 +2032,52 @@ You are still working in “{review}”: changes from now on go there, not into 
     </message>
 </context>
 <context>
+    <name>EmptyOutline</name>
+    <message>
+        <location filename="../../panelreview/ui/reader/outline_empty.py" line="+36"/>
+        <source>Why the outline is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This draft has no sections to list: no text could be read from it. Its pages may be scanned pictures, with no text behind them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You can still read it page by page with the page box, Page Up and Page Down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This draft has no sections to list: the PDF has no bookmarks, and none of its text looks like headings (numbered or larger, bolder titles).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move around with the page box or Find ({key}). Notes on passages work as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This draft has no sections to list: none of its titles are styled as headings (Heading 1, Heading 2…) or look like numbered headings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move around with Find ({key}). Notes on passages work as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The password opened this draft in full: the password is not why this list is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportOptionsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+56"/>
+        <location filename="../../panelreview/ui/dialogs/export_dialog.py" line="+58"/>
         <source>Export the report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,7 +2215,37 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>Exporter</name>
     <message>
-        <location line="+83"/>
+        <location line="+73"/>
+        <source>Your private notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One of your notes is a private working note. Put it in the PDF too? Anyone you give the file to can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} of your notes are private working notes. Put them in the PDF too? Anyone you give the file to can read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Leave Them Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Include Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>panel report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2154,6 +2257,11 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+1"/>
         <source>annotated draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>annotated draft (private)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2220,6 +2328,39 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+2"/>
         <source>Could not export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../../panelreview/ui/app/file_commands.py" line="+64"/>
+        <source>Note deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommendation deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Saved a copy as “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported “{name}”. It has no private notes in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported “{name}”. Your private working notes are not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2309,13 +2450,13 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../panelreview/ui/app/main_window.py" line="+61"/>
-        <location line="+313"/>
+        <location filename="../../panelreview/ui/app/main_window.py" line="+55"/>
+        <location line="+242"/>
         <source>PanelReview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-190"/>
         <source>Out&amp;line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2350,48 +2491,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
-        <source>Note deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Recommendation deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Sample not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The sample draft is missing from this copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+34"/>
-        <source>Opening “{name}”…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>This is a member&apos;s review pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“{name}” is a review pack a member sent to the clerk. To combine it, open the panel&apos;s review (the clerk&apos;s) first, then choose Panel › Import Members&apos; Reviews…, or drop the pack on the window. To start the panel&apos;s review from it, choose File › New Panel Review….</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Could not open the review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+83"/>
         <source>Opening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2413,21 +2513,6 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+17"/>
         <source>Starting your review…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Saved a copy as “{name}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Exported “{name}”. It has no private notes in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Exported “{name}”. It includes your private notes: keep it to yourself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2646,12 +2731,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-82"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2676,7 +2761,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Add member…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2943,7 +3028,7 @@ You are still working in “{review}”: changes from now on go there, not into 
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../panelreview/ui/notes/note_dialog.py" line="+127"/>
+        <location filename="../../panelreview/ui/notes/note_dialog.py" line="+130"/>
         <source>Add a note: {kind}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3048,12 +3133,12 @@ You are still working in “{review}”: changes from now on go there, not into 
     <message>
         <location line="+5"/>
         <location line="+31"/>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>Replies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>Your reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3083,7 +3168,7 @@ You are still working in “{review}”: changes from now on go there, not into 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Choose a note in the list to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3214,7 +3299,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>1 reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3230,9 +3315,42 @@ on {where}</source>
     </message>
 </context>
 <context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../panelreview/ui/app/opening.py" line="+61"/>
+        <source>Sample not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sample draft is missing from this copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Opening “{name}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This is a member&apos;s review pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” is a review pack a member sent to the clerk. To combine it, open the panel&apos;s review (the clerk&apos;s) first, then choose Panel › Import Members&apos; Reviews…, or drop the pack on the window. To start the panel&apos;s review from it, choose File › New Panel Review….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not open the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+59"/>
+        <location filename="../../panelreview/ui/reader/outline_panel.py" line="+61"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,7 +3413,7 @@ on {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+96"/>
         <source>&amp;Go to this section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3701,6 +3819,320 @@ Import the other review pack, “{name}”?</source>
     </message>
 </context>
 <context>
+    <name>PrintChoiceDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/print_dialog.py" line="+54"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What would you like to print?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The &amp;draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft with my &amp;notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My notes and &amp;recommendations (a list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every page, as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Word or text draft is printed as PanelReview shows it (its text, headings, lists and tables), not with the layout Word would give it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passages you noted are highlighted in their colours, as on screen. The notes&apos; own words are not on these pages: print your notes list as well to read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By section of the draft, with the passage each note is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include my pri&amp;vate notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private working notes: {private} of your {all} notes and recommendations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paper is easily left behind, and council printers are often shared, so private working notes are left out unless you tick this. The notes list says on its first page whether they are in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You have no private working notes on this draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You have not written any notes on this draft yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/print_jobs.py" line="+197"/>
+        <source>“{name}” cannot be written in {folder}. Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer could not be started. Check that it is switched on and connected, or choose another printer (or Print to File) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer stopped accepting pages. Check the printer and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The printer reported an error. Check the printer and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>This draft is password-protected, so PanelReview cannot print it. Print it from the program you normally open it with, or print your notes list instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Whoever made this PDF has set it so that it cannot be printed. Print your notes list instead, or ask for a copy of the draft that can be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The draft kept in this review could not be read as a PDF, so it cannot be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../panelreview/ui/dialogs/print_text.py" line="+44"/>
+        <source>The pages chosen are not in this document (it has {n} pages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Page {page} could not be drawn for printing. The details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/print_text.py" line="+78"/>
+        <source>Page {page} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/printing.py" line="+130"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Getting the pages ready…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The pages could not be got ready for printing because of an unexpected problem. The details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+79"/>
+        <source>Could not print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{title} – with my notes (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} – with my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title} – my notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{title} – my notes (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Printing page {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printed {n} page(s) to “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent {n} page(s) to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They include your private notes: keep them to yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printing cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickGuideDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="+210"/>
+        <source>Quick Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quick guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>1. Open the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose {open}, or drop the PDF or Word file on the window. Your review of it starts by itself; next time, {open_review} or File › Open Recent brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2. Find your way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Outline on the left lists the draft&apos;s sections: click one to go there. The bar at the bottom names the section you are reading. {find} searches the draft and your notes; F3 goes to the next result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>3. Make notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a passage with the mouse (or Shift and the arrow keys), then choose what to make of it: {highlight}, {comment}, {question}, {concern} or {support}. For a note on a whole section, use {section_note}. Notes are listed in the Notes panel; each is private or shared with the panel, as you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>4. Draft recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the passage a recommendation is about and choose {recommend}. The Recommendations panel lists them with the sections they cite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>5. Nothing to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything you write is saved as you go, in a review file beside your other reviews. {undo} takes back the last change. {save_copy} keeps a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>6. Share with the panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{send} makes one file of your shared notes and recommendations (never your private ones) to email to the clerk. {export_notes} writes all your notes, private ones too, for yourself; {print} puts the draft, with or without your notes, or your notes list on paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>7. A new version of the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When the Commissioner sends a new version, open your review and choose {new_version}: your notes follow it to the new text, and the Changes panel shows what happened to each of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Every command and its keys: {shortcuts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecommendDialog</name>
     <message>
         <location filename="../../panelreview/ui/notes/note_dialog.py" line="+23"/>
@@ -3842,7 +4274,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>1 link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4151,6 +4583,14 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
 </context>
 <context>
+    <name>ReviewSession</name>
+    <message>
+        <location filename="../../panelreview/ui/session/review_session.py" line="+63"/>
+        <source>Not in this version (was “{where}”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewSetupDialog</name>
     <message>
         <location filename="../../panelreview/ui/dialogs/review_setup.py" line="+91"/>
@@ -4394,7 +4834,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>{section} — {how}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4404,7 +4844,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+30"/>
         <source>No recommendation chosen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4424,7 +4864,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Changed since {old}: {how}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4508,7 +4948,22 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>SessionWiring</name>
     <message>
-        <location filename="../../panelreview/ui/app/session_wiring.py" line="+150"/>
+        <location filename="../../panelreview/ui/app/session_wiring.py" line="+123"/>
+        <source>This draft has no sections to note. Select a passage and choose a kind of note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The page you are reading comes before the draft&apos;s first section. Choose a section in the outline, or select a passage, to note it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No section here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Undo {what}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4755,6 +5210,49 @@ Open it again, or start a second, separate review of this draft (your notes in �
     <message>
         <location line="+4"/>
         <source>Write the draft&apos;s date like 6 February 2025, 6/2/2025 or February 2025.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-171"/>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type to find a command or a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5179,7 +5677,12 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>VersionsUi</name>
     <message>
-        <location filename="../../panelreview/ui/versions/install.py" line="+93"/>
+        <location filename="../../panelreview/ui/versions/install.py" line="+101"/>
+        <source>What changed since {old} cannot be shown: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Since {old}: {changed} sections changed or new, {removed} removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5466,6 +5969,69 @@ Open it again, or start a second, separate review of this draft (your notes in �
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-104"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing a note or recommendation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select text a word at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift+arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to the next note in the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to the previous note in the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the note you are on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kind</name>
     <message>
         <location filename="../../panelreview/ui/common/kind_style.py" line="+68"/>
@@ -5509,7 +6075,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>window</name>
     <message>
-        <location filename="../../panelreview/ui/app/actions.py" line="+7"/>
+        <location filename="../../panelreview/ui/app/actions.py" line="+10"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,3 +96,15 @@ def test_a_word_draft_cannot_be_annotated(tmp_path: Path) -> None:
         export_annotated_draft(review, tmp_path / "a.pdf")
     with review, pytest.raises(ExportError, match=r"\.pdf"):
         export_annotated_draft(review, tmp_path / "a.docx")
+
+
+def test_the_annotated_draft_can_be_had_as_bytes_without_writing_a_file(review: Review, out: Path) -> None:
+    from panelreview.export.annotated_draft import annotated_draft_bytes
+
+    data = annotated_draft_bytes(review)  # what File › Print… prints
+    assert list(out.iterdir()) == []
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        contents = [a.info["content"] for page in doc for a in page.annots()]
+    written = _annotations(export_annotated_draft(review, out / "annotated.pdf"))
+    assert sorted(contents) == sorted(info["content"] for _p, _k, info, _x, _i, _t in written)
+    assert not any("PRIVATE" in c for c in contents)

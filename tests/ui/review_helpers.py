@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs.password_dialog import PasswordDialog
 from panelreview.ui.notes.note_dialog import NoteDialog, RecommendDialog
 from panelreview.ui.reader.selection import TextSelection
 from panelreview.ui.session.review_session import ReviewSession
@@ -96,3 +97,17 @@ def focus_away(window: MainWindow) -> None:
     """Move the keyboard focus to the document, as clicking on the draft does."""
     window.pdf_view.setFocus() if window.draft and window.draft.is_pdf else window.reflow_view.setFocus()
     QApplication.processEvents()
+
+
+def answer_password(password: str) -> None:
+    """When the password dialog comes up, type ``password`` and press Open."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PasswordDialog):
+            QTimer.singleShot(20, answer)
+            return
+        dialog.password_edit.setText(password)
+        dialog.ok_button.click()
+
+    QTimer.singleShot(0, answer)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
 from panelreview.ui.dialogs.export_dialog import ExportOptionsDialog
+from panelreview.ui.dialogs.help_dialogs import QuickGuideDialog, ShortcutsDialog
+from panelreview.ui.dialogs.print_dialog import PrintChoiceDialog
 from panelreview.ui.dialogs.review_setup import ReviewSetupDialog
 from panelreview.ui.notes.note_dialog import NoteDialog, RecommendDialog
 from tests.ui.conftest import open_review_of
@@ -167,6 +169,9 @@ def test_every_control_in_the_dialogs_has_a_name(qtbot: Any, window: MainWindow)
         RecommendDialog("on “Visible policing”", lambda _value: "", window),
         ReviewSetupDialog(window),
         ExportOptionsDialog(window),
+        PrintChoiceDialog(window, private_notes=1, all_notes=2),
+        ShortcutsDialog(window),
+        QuickGuideDialog(window, window.guide_commands()),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtWidgets import QTabBar
+
 from panelreview.storage import open_review
 from panelreview.ui.app.main_window import MainWindow
 from tests.ui.clerk_helpers import build_members, capture_messages, start_clerk
@@ -83,3 +85,28 @@ def test_the_desk_leaves_the_draft_readable_on_a_laptop_screen(
         qtbot.wait(50)
         draft_width = window.centralWidget().width()  # the draft's part of the window
         assert draft_width >= 400, f"the draft is left {draft_width} px of {window.width()}"
+
+
+def _front_tab(window: MainWindow, among: str) -> str:
+    """The tab in front in the dock group that has a tab called ``among``."""
+    for bar in window.findChildren(QTabBar):
+        names = [bar.tabText(i) for i in range(bar.count())]
+        if among in names:
+            return bar.tabText(bar.currentIndex())
+    return ""
+
+
+def test_a_panel_turned_on_from_the_menu_comes_to_the_front(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    path = start_clerk(tmp_path)
+    open_and_wait(qtbot, window, path)
+    wait_for_session(qtbot, window)
+    desk_toggle = window.clerk_ui.desk.toggleViewAction()
+    desk_toggle.trigger()  # Ctrl+Shift+D: the desk goes
+    assert not window.clerk_ui.desk.isVisible()
+    desk_toggle.trigger()  # and comes back in front, not as a tab behind the Checklist
+    assert _front_tab(window, "Notes") == window.clerk_ui.desk.windowTitle()
+    window.notes.toggleViewAction().trigger()  # View › Notes Panel off and on
+    window.notes.toggleViewAction().trigger()
+    assert _front_tab(window, "Notes") == window.notes.windowTitle()

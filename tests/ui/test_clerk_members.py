@@ -177,3 +177,15 @@ def test_double_clicking_a_member_shows_what_they_said(desk: Desk, panel: Panel,
     table.itemActivated.emit(bob, 0)
     assert desk.ui.desk.tabs.currentWidget() is desk.ui.desk.synthesis
     assert {i.author.name for i in desk.ui.desk.synthesis.items()} == {"Councillor Bob Smith"}
+
+
+def test_a_narrow_desk_never_cuts_a_members_name(desk: Desk, panel: Panel, monkeypatch: Any) -> None:
+    _import_all(desk, panel, monkeypatch)
+    table = desk.ui.desk.members.table
+    desk.ui.desk.resize(420, 500)
+    desk.ui.desk.show()
+    table.resize(400, 300)
+    names = [item.text(0) for item in top_items(table)]
+    assert names
+    widest = max(table.fontMetrics().horizontalAdvance(name) for name in names)
+    assert table.header().sectionSize(0) >= widest  # whole, not "Cllr Ann Jone…"

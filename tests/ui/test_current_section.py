@@ -13,6 +13,7 @@ import pytest
 from panelreview.core.model import Section
 from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs import messages
 from panelreview.ui.notes.note_dialog import NoteDialog
 from tests.ui.conftest import open_review_of
 from tests.ui.review_helpers import fill_note_dialog, select_pdf_words
@@ -162,3 +163,16 @@ def test_a_passage_find_goes_to_makes_its_section_the_current_one(
         window.find_panel.hit_activated.emit(hit)
         if hit.section.id is not None:
             assert window.outline.current_section() == hit.section.id, hit
+
+
+def test_a_section_note_on_the_cover_says_there_is_no_section_there(
+    qtbot: Any, window: MainWindow, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(messages, "show_error", lambda _parent, title, text: told.append((title, text)))
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    window.pdf_view.go_to_page(0)  # the cover, before the first section
+    qtbot.waitUntil(lambda: window.outline.current_section() is None)
+    window.window_actions.section_note.trigger()  # Ctrl+Shift+N
+    assert told and "before the draft's first section" in told[0][1]
+    assert session.review.annotations() == []

@@ -6,10 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pymupdf
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from panelreview.core.anchor import anchor_quote
+from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs import messages
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_review_of
 
 pytestmark = pytest.mark.gui
@@ -77,3 +81,58 @@ def test_an_existing_file_is_not_replaced_without_asking(
     with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
         window.window_actions.export_notes.trigger()
     assert asked and target.read_bytes() != b"the clerk's minutes"
+
+
+@pytest.mark.parametrize("include", [False, True])
+def test_the_draft_with_notes_asks_whether_private_notes_go_in(
+    qtbot: Any,
+    window: MainWindow,
+    samples: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    include: bool,
+) -> None:
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    document = session.review.document()
+    for quote, body, visibility in (
+        ("Women and girls feeling safer in public spaces", "Shared: how is this measured?", "panel"),
+        ("Every child at risk", "Private: ask Cllr Patel first.", "private"),
+    ):
+        anchor = anchor_quote(document, quote)
+        session.run(
+            lambda a=anchor, b=body, v=visibility: session.review.add_annotation(
+                a, Kind.QUESTION, b, visibility=v
+            )
+        )
+    asked: list[str] = []
+
+    def choose(parent: Any, title: str, text: str, choices: list[str], cancel: str) -> int:
+        asked.append(text)
+        return 1 if include else 0
+
+    monkeypatch.setattr(messages, "ask_choice", choose)
+    starts = _answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
+    with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
+        window.window_actions.export_annotated.trigger()
+    assert asked and "One of your notes is a private working note." in asked[0]
+    assert Path(starts[0]).name.endswith(
+        "annotated draft (private).pdf" if include else "annotated draft.pdf"
+    )
+    with pymupdf.open(tmp_path / "annotated.pdf") as pdf:  # type: ignore[no-untyped-call]
+        contents = " ".join(a.info.get("content", "") for page in pdf for a in page.annots())
+    assert "Shared: how is this measured?" in contents
+    assert ("Private: ask Cllr Patel first." in contents) is include
+    status = window.statusBar().currentMessage()
+    assert ("not in it" in status) is not include
+
+
+def test_cancelling_the_private_notes_question_exports_nothing(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
+    anchor = anchor_quote(session.review.document(), "Every child at risk")
+    session.run(lambda: session.review.add_annotation(anchor, Kind.COMMENT, "Mine only."))
+    monkeypatch.setattr(messages, "ask_choice", lambda *args: None)
+    starts = _answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
+    window.window_actions.export_annotated.trigger()
+    assert starts == [] and not (tmp_path / "annotated.pdf").exists()

@@ -40,6 +40,7 @@ from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
 from panelreview.ui.common.translations import install_translations
 from panelreview.ui.dialogs.export_dialog import ExportOptionsDialog
+from panelreview.ui.dialogs.print_dialog import PrintChoiceDialog
 from panelreview.ui.dialogs.review_setup import ReviewSetupDialog
 from panelreview.ui.notes.note_dialog import NoteDialog, RecommendDialog
 from tests.conftest import skip_or_fail_in_ci
@@ -272,6 +273,7 @@ def test_a_translation_is_loaded_and_reaches_every_part_of_the_window(
             RecommendDialog(MARK + "on “Visible policing”", lambda _value: "", window),
             ReviewSetupDialog(window),
             ExportOptionsDialog(window),
+            PrintChoiceDialog(window, private_notes=1, all_notes=2),
         ]
         for dialog in dialogs:
             shown += _widget_texts(dialog, skip=set())

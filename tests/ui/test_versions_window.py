@@ -15,6 +15,8 @@ from panelreview.core.anchor import anchor_section
 from panelreview.core.compare import Comparison
 from panelreview.core.reanchor import CarryStatus
 from panelreview.core.review import Kind
+from panelreview.ingest import read_document_bytes
+from panelreview.storage import create_review
 from panelreview.ui.app.main_window import MainWindow
 from panelreview.ui.dialogs import messages
 from panelreview.ui.session.review_session import ReviewSession
@@ -108,6 +110,9 @@ def test_carrying_v1_to_v2_through_the_menu_lists_the_orphan_first_and_reattachi
     panel.list.setCurrentRow(0)
     assert "Was in: 2.3 Every child at risk" in panel.detail_label.text()
     assert not panel.show_button.isEnabled()  # it has no place to show
+    # The Notes panel says it too, never "(whole draft)".
+    orphan = next(n for n in session.review.annotations() if n.id == orphan_id)
+    assert window.notes.section_name(orphan).startswith("Not in this version (was “2.3 Every child")
 
     # Re-attach it to the section chosen in the outline (v2's 2.3 is the old 2.4).
     target = _section(session, "2.3")
@@ -146,6 +151,8 @@ def test_outline_marks_changed_sections_and_the_comparison_shows_what_changed(
     _carry_to(qtbot, window, monkeypatch, samples / "westshire-plan-v2.docx")
     qtbot.waitUntil(lambda: len(session.review.versions()) == 2, timeout=OPEN_TIMEOUT_MS)
     _wait_showing(qtbot, window, session.review.current_draft_id)
+    title = window.windowTitle()  # says which version is shown, never "DRAFT for consultation"
+    assert "Final draft (version 2)" in title and "consultation" not in title.lower()
 
     model = window.outline.model
     p3 = next(s for s in session.review.sections() if (s.title or "").startswith("Priority 3"))
@@ -177,6 +184,14 @@ def test_outline_marks_changed_sections_and_the_comparison_shows_what_changed(
     dialog.section_combo.setCurrentIndex(removed)
     assert "removed" in dialog.summary_label.text()
     assert "Every child at risk" in dialog.browser.toPlainText()
+    # A title several sections share ("How we will measure progress") says which one it is.
+    new_sections = session.review.sections()
+    shared = [s for s in new_sections if sum(t.label == s.label for t in new_sections) > 1]
+    assert shared, "the sample has titles under every priority"
+    offered = [dialog.section_combo.itemText(i) for i in range(dialog.section_combo.count())]
+    for section in shared:
+        entry = next(c.label for c in dialog.choices if c.new is not None and c.new.id == section.id)
+        assert "›" in entry and offered.count(entry) == 1, entry
     dialog.close()
 
 
@@ -304,3 +319,23 @@ def test_an_orphan_goes_to_a_chosen_section_or_is_left_unplaced(
     qtbot.mouseClick(panel.section_button, Qt.MouseButton.LeftButton)
     note = session.review.annotation(orphan_id)
     assert note is not None and note.anchor.section_id == target.id
+
+
+def test_reopening_a_review_with_a_note_left_without_a_place_shows_the_changes_panel(
+    qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path
+) -> None:
+    v1 = (samples / "westshire-plan-v1.pdf").read_bytes()
+    review = create_review(
+        tmp_path / "mine.pcpr", v1, read_document_bytes(v1, "v1.pdf"), member_name="Cllr Ann Jones"
+    )
+    review.add_annotation(review.anchor_for(section=REMOVED_OUTCOME), "concern", "No baseline.")
+    v2 = (samples / "westshire-plan-v2.pdf").read_bytes()
+    review.add_draft_version(v2, read_document_bytes(v2, "v2.pdf"))
+    review.close()
+
+    with qtbot.waitSignal(window.opener.opened, timeout=OPEN_TIMEOUT_MS):
+        window.open_path(tmp_path / "mine.pcpr")
+    qtbot.waitUntil(lambda: window.session is not None, timeout=OPEN_TIMEOUT_MS)
+    panel = window.versions_ui.panel
+    qtbot.waitUntil(lambda: panel.isVisible(), timeout=OPEN_TIMEOUT_MS)
+    assert "1 needs placing" in panel.summary_label.text()

@@ -33,6 +33,7 @@ class Actions:
     export_report: QAction
     export_notes: QAction
     export_annotated: QAction
+    print_draft: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -53,6 +54,8 @@ class Actions:
     larger_text: QAction
     smaller_text: QAction
     normal_text: QAction
+    quick_guide: QAction
+    shortcuts: QAction
     about: QAction
 
     def note_actions(self) -> dict[Kind, QAction]:
@@ -127,6 +130,12 @@ def build_actions(window: QMainWindow) -> Actions:
         export_annotated=_action(
             window, tr("Export the Draft with &Notes…"), None, tr("A PDF of the draft with your notes on it")
         ),
+        print_draft=_action(
+            window,
+            tr("&Print…"),
+            QKeySequence.StandardKey.Print,
+            tr("Print the draft, the draft with your notes, or a list of your notes"),
+        ),
         quit=_action(window, tr("&Quit"), QKeySequence.StandardKey.Quit),
         undo=_action(window, tr("&Undo"), QKeySequence.StandardKey.Undo),
         redo=_action(window, tr("&Redo")),
@@ -163,6 +172,13 @@ def build_actions(window: QMainWindow) -> Actions:
         larger_text=_action(window, tr("&Larger Text"), "Ctrl+Alt+=", larger_tip),
         smaller_text=_action(window, tr("S&maller Text"), "Ctrl+Alt+-", smaller_tip),
         normal_text=_action(window, tr("&Normal Text Size")),
+        quick_guide=_action(
+            window,
+            tr("&Quick Guide"),
+            QKeySequence.StandardKey.HelpContents,
+            tr("How to review a draft, step by step, on one page"),
+        ),
+        shortcuts=_action(window, tr("&Keyboard Shortcuts"), None, tr("Every command's keys")),
         about=_action(window, tr("&About PanelReview")),
     )
     actions.open.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
@@ -223,6 +239,7 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
     file_menu.addAction(actions.export_report)
     file_menu.addAction(actions.export_notes)
     file_menu.addAction(actions.export_annotated)
+    file_menu.addAction(actions.print_draft)
     file_menu.addSeparator()
     file_menu.addAction(actions.close_review)
     file_menu.addAction(actions.quit)
@@ -256,6 +273,9 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggles: list[QActi
         view_menu.addAction(toggle)
 
     help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(actions.quick_guide)
+    help_menu.addAction(actions.shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)
     return recent_menu
 

@@ -10,18 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from panelreview.core.imported_notes import NotesFile
-from panelreview.core.review import Role
 from panelreview.resources import sample_draft_path
-from panelreview.storage.pack_file import PACK_SUFFIX
-from panelreview.storage.schema import FILE_SUFFIX
 from panelreview.ui.app.actions import build_actions, build_menus, build_toolbar
 from panelreview.ui.app.draft_opener import DraftOpener
-from panelreview.ui.app.import_notes import NotesDrop, NotesImporter
-from panelreview.ui.app.recent_reviews import forget_recent
+from panelreview.ui.app.file_commands import FileCommands
+from panelreview.ui.app.opening import Opening
 from panelreview.ui.app.review_controller import ReviewController
 from panelreview.ui.app.review_opener import ReviewOpener
 from panelreview.ui.app.session_wiring import SessionWiring
@@ -31,11 +27,9 @@ from panelreview.ui.clerk.install import install_clerk_ui
 from panelreview.ui.common.background import wait_for_background
 from panelreview.ui.common.info_bar import InfoBar
 from panelreview.ui.common.labels import shorten
-from panelreview.ui.common.undo_notice import UndoNotice
 from panelreview.ui.dialogs import messages
-from panelreview.ui.dialogs.export_dialog import ANNOTATED, MY_NOTES, REPORT, Exporter
-from panelreview.ui.dialogs.save_copy import CopySaver
-from panelreview.ui.dialogs.settings_dialog import edit_settings
+from panelreview.ui.dialogs.help_dialogs import QuickGuideDialog, ShortcutsDialog
+from panelreview.ui.dialogs.printing import install_printing
 from panelreview.ui.notes.checklist_panel import ChecklistPanel
 from panelreview.ui.notes.find_panel import FindPanel
 from panelreview.ui.notes.notes_panel import NotesPanel
@@ -47,7 +41,7 @@ from panelreview.ui.reader.pages_panel import install_pages_panel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reading_place import ReadingPlace
 from panelreview.ui.reader.reflow_view import DEFAULT_POINT_SIZE, ReflowView
-from panelreview.ui.session.review_session import ReviewSession, draft_bytes
+from panelreview.ui.session.review_session import ReviewSession
 from panelreview.ui.versions.install import install_versions_ui
 
 STATE_KEY = "window/state"
@@ -105,6 +99,8 @@ class MainWindow(QMainWindow):
         self.page_box = PageBox()
         self.window_actions = build_actions(self)
         toggles = [d.toggleViewAction() for d in self.docks]
+        for shown_dock, toggle in zip(self.docks, toggles, strict=True):  # in front, not a tab behind
+            toggle.triggered.connect(lambda shown, d=shown_dock: d.raise_() if shown else None)
         for toggle, text in zip(
             toggles,
             (
@@ -128,16 +124,13 @@ class MainWindow(QMainWindow):
         for label in (self.section_label, self.save_label):
             label.setContentsMargins(10, 0, 10, 0)
             self.statusBar().addPermanentWidget(label)
-        self.undo_notice = UndoNotice()  # "Note deleted — Undo", after a deletion
-        self.statusBar().addWidget(self.undo_notice)
 
         self.opener = DraftOpener(service, self)
         self.reviews = ReviewOpener(self)
-        self.exporter = Exporter(self)
-        self.notes_importer = NotesImporter(self)
-        self.notes_importer.status.connect(self.statusBar().showMessage)
-        self.notes_drop = NotesDrop(self, lambda: self.draft is not None, self.import_notes)
-        self.copies = CopySaver(self)
+        self.opening = Opening(self, self)  # a draft, a review, a pack or a new version
+        self.files = FileCommands(self, self)  # export, save a copy, settings, notes from other programs
+        self.exporter, self.notes_importer = self.files.exporter, self.files.notes_importer
+        self.notes_drop, self.undo_notice = self.files.notes_drop, self.files.undo_notice
         self.controller = ReviewController(
             self, self.outline, self.notes, self.recommendations, self.find_panel
         )
@@ -156,6 +149,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.menuAction(), self.clerk_ui.actions.new_panel_review
         )
         self.versions_ui = install_versions_ui(self)  # Review menu, Changes panel, comparison
+        self.printing = install_printing(self)  # File › Print…
         self._restore_settings()
         self.wiring.fill_recent()
         self._update_actions()
@@ -166,9 +160,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a = self.window_actions
-        a.open.triggered.connect(self.choose_and_open)
-        a.open_review.triggered.connect(self.choose_and_open_review)
-        a.open_sample.triggered.connect(self.open_sample)
+        a.open.triggered.connect(self.opening.choose_draft)
+        a.open_review.triggered.connect(self.opening.choose_review)
+        a.open_sample.triggered.connect(self.opening.open_sample)
         a.close_review.triggered.connect(self.close_draft)
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self.find_panel.start)
@@ -181,16 +175,11 @@ class MainWindow(QMainWindow):
         a.smaller_text.triggered.connect(lambda: self.set_text_size(self._text_size - 1))
         a.normal_text.triggered.connect(lambda: self.set_text_size(DEFAULT_POINT_SIZE))
         a.about.triggered.connect(lambda: messages.show_about(self))
-        a.save_copy.triggered.connect(self.save_copy)
-        a.import_notes.triggered.connect(lambda: self.import_notes())
-        a.undo_notes_import.triggered.connect(self.undo_notes_import)
-        a.review_settings.triggered.connect(self.edit_review_settings)
-        a.export_report.triggered.connect(lambda: self.export(REPORT))
-        a.export_notes.triggered.connect(lambda: self.export(MY_NOTES))
-        a.export_annotated.triggered.connect(lambda: self.export(ANNOTATED))
-        self.start_view.open_draft_requested.connect(self.choose_and_open)
-        self.start_view.open_review_requested.connect(self.choose_and_open_review)
-        self.start_view.open_sample_requested.connect(self.open_sample)
+        a.quick_guide.triggered.connect(lambda: QuickGuideDialog(self, self.guide_commands()).exec())
+        a.shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
+        self.start_view.open_draft_requested.connect(self.opening.choose_draft)
+        self.start_view.open_review_requested.connect(self.opening.choose_review)
+        self.start_view.open_sample_requested.connect(self.opening.open_sample)
         self.start_view.recent_requested.connect(self.open_path)
         self.opener.opened.connect(self._show_draft)
         self.opener.pages_ready.connect(self._show_pages)
@@ -204,81 +193,13 @@ class MainWindow(QMainWindow):
         self.pdf_view.current_page_changed.connect(self.page_box.set_page)
         self.reading.section_changed.connect(self._follow)
         self.controller.section_shown.connect(self.reading.choose)
-        self.exporter.finished.connect(self._exported)
-        self.controller.note_deleted.connect(lambda _id: self._deleted(self.tr("Note deleted")))
-        self.controller.recommendation_deleted.connect(
-            lambda _id: self._deleted(self.tr("Recommendation deleted"))
-        )
-        self.undo_notice.undo_requested.connect(self.wiring.undo)
+        self.files.wire()
         self.wiring.wire()
 
     # ----- opening ------------------------------------------------------------------------------
-    def choose_and_open(self) -> None:
-        path = messages.choose_draft_file(self)
-        if path is not None:
-            self.open_path(path)
-
-    def choose_and_open_review(self) -> None:
-        path = messages.choose_review_file(self)
-        if path is not None:
-            self.open_path(path)
-
-    def open_sample(self) -> None:
-        path = sample_draft_path()
-        if path is None:
-            messages.show_error(
-                self, self.tr("Sample not found"), self.tr("The sample draft is missing from this copy.")
-            )
-            return
-        self.open_path(path)
-
     def open_path(self, path: Path) -> None:
-        """Open a draft or a review the way every entry point does (menu, start view, drop, command line)."""
-        if path.suffix.lower() == FILE_SUFFIX:
-            self.open_review_file(path)
-            return
-        if path.suffix.lower() == PACK_SUFFIX:
-            self.open_pack(path)
-            return
-        if self.versions_ui.intercepts_open(path):  # a new version of the plan under review?
-            return
-        self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
-        self.opener.open(path)
-
-    def open_pack(self, path: Path) -> None:
-        """A member's review pack: imported into the clerk's open review, or explained."""
-        session = self.session
-        if session is not None and session.review.owner.role is Role.CLERK and not session.read_only:
-            self.clerk_ui.importer.import_paths([path])
-            self.clerk_ui.update_actions()
-            return
-        messages.show_error(
-            self,
-            self.tr("This is a member's review pack"),
-            self.tr(
-                "“{name}” is a review pack a member sent to the clerk. To combine it, open the "
-                "panel's review (the clerk's) first, then choose Panel › Import Members' Reviews…, "
-                "or drop the pack on the window. To start the panel's review from it, choose "
-                "File › New Panel Review…."
-            ).format(name=path.name),
-        )
-
-    def open_review_file(self, path: Path) -> None:
-        review = self.reviews.open_file(path)
-        if review is None:
-            if not path.is_file():
-                forget_recent(path)
-                self.wiring.fill_recent()
-            return
-        try:
-            name, data = draft_bytes(review)
-        except Exception as err:  # a damaged review: say so plainly
-            review.close()
-            messages.show_error(self, self.tr("Could not open the review"), str(err))
-            return
-        self.statusBar().showMessage(self.tr("Opening “{name}”…").format(name=path.name))
-        self.opener.open(Path(name), data=data)
-        self.reviews.expect(review)  # after open(): opening cancels what was in progress
+        """Open a draft, a review or a pack the way every entry point does (see :class:`Opening`)."""
+        self.opening.open_path(path)
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.window_actions.open_sample.setEnabled(not busy)
@@ -347,6 +268,8 @@ class MainWindow(QMainWindow):
             self.save_label.setText(self.tr("Starting your review…"))
 
     def _attach_session(self, session: ReviewSession) -> None:
+        if self.draft is not None and self.draft.password:
+            session.review.use_password(self.draft.password)  # for the plan's other versions
         self.wiring.attach(session)
         self._update_actions()
 
@@ -376,44 +299,13 @@ class MainWindow(QMainWindow):
         self.wiring.fill_recent()
         self._update_actions()
 
-    def export(self, what: str) -> None:
-        session = self.session
-        if session is None:
-            return
-        self.wiring.commit_editors()
-        from panelreview.export.facts import report_checks
-
-        warnings = report_checks(session.review) if what == REPORT else []
-        self.exporter.ask_and_export(what, session.path, session.path.stem, warnings)
-
-    def edit_review_settings(self) -> None:
-        """File › Review Settings…: the names and dates the report is headed with."""
-        if self.session is not None:
-            edit_settings(self, self.session)
-
-    def save_copy(self) -> None:
-        """File › Save a Copy…: what is typed but not yet saved goes into the copy too."""
-        session = self.session
-        if session is None:
-            return
-        self.wiring.commit_editors()
-        copy = self.copies.ask_and_save(session.review)
-        if copy is not None:
-            self.statusBar().showMessage(self.tr("Saved a copy as “{name}”.").format(name=copy.name), 12000)
-
-    def _exported(self, path: Path, what: str) -> None:
-        if what == REPORT:
-            message = self.tr("Exported “{name}”. It has no private notes in it.")
-        else:
-            message = self.tr("Exported “{name}”. It includes your private notes: keep it to yourself.")
-        self.statusBar().showMessage(message.format(name=path.name), 12000)
-
-    def _deleted(self, what: str) -> None:
-        """Say what the Delete key (or button) just did, with the way back beside it."""
-        session = self.session
-        if session is not None:
-            self.statusBar().clearMessage()
-            self.undo_notice.show_notice(what, session.undo_stack)
+    def guide_commands(self) -> dict[str, QAction]:
+        """The commands Help › Quick Guide names, by the names it uses."""
+        a = self.window_actions
+        commands = {name: getattr(a, name) for name in a.__slots__}
+        commands["send_to_clerk"] = self.clerk_ui.actions.send
+        commands["new_version"] = self.versions_ui.new_version
+        return commands
 
     # ----- navigation ---------------------------------------------------------------------------
     def _show_recommendation(self, rec_id: str) -> None:
@@ -468,6 +360,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(max(8.0, self._text_size - 2))
         for widget in (
             self.outline.tree,
+            self.outline.empty,
             self.notes.list,
             self.recommendations.list,
             self.find_panel.results,
@@ -481,6 +374,7 @@ class MainWindow(QMainWindow):
         for action in (a.zoom_in, a.zoom_out, a.find, a.find_next, a.find_previous, a.close_review):
             action.setEnabled(has_document or self._pdf_showing())
         a.fit_width.setEnabled(has_document and self._pdf_showing())
+        self.printing.update_action()
         self._page_box_action.setVisible(self._pdf_showing())
         self.wiring.update_actions()
 
@@ -495,22 +389,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             if not self.notes_drop.handle(paths[0]):
                 self.open_path(paths[0])
-
-    # ----- notes made elsewhere -----------------------------------------------------------------
-    def undo_notes_import(self) -> None:
-        """File › Take Out the Last Imported Notes: one undo step (Edit › Undo puts them back)."""
-        session = self.session
-        if session is not None and not session.read_only:
-            self.notes_importer.take_out_last(session)
-
-    def import_notes(self, path: Path | None = None, notes: NotesFile | None = None) -> None:
-        """File › Import Notes from a PDF or Word File… (or a file dropped and chosen for its notes)."""
-        session = self.controller.ready_for_edit(lambda: self.import_notes(path, notes))
-        if session is None:
-            return
-        chosen = path or self.notes_importer.choose_file()
-        if chosen is not None:
-            self.notes_importer.import_path(session, chosen, notes)
 
     # ----- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:

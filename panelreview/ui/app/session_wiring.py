@@ -35,6 +35,7 @@ from panelreview.ui.reader.pages_panel import PagesPanel
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.reflow_view import ReflowView
 from panelreview.ui.session.review_session import ReviewSession
+from panelreview.ui.versions.wording import review_title
 
 
 class WiredWindow(Protocol):
@@ -115,6 +116,17 @@ class SessionWiring(QObject):
         section_id = self.w.outline.current_section()
         if section_id is not None:
             self.w.controller.add_note(Kind.COMMENT, section_id)
+            return
+        # Never a shortcut that does nothing: say why there is no section to note, and what to do.
+        draft = self.w.draft
+        if draft is not None and not draft.document.sections:
+            text = self.tr("This draft has no sections to note. Select a passage and choose a kind of note.")
+        else:
+            text = self.tr(
+                "The page you are reading comes before the draft's first section. Choose a section in "
+                "the outline, or select a passage, to note it."
+            )
+        messages.show_error(self._widget, self.tr("No section here"), text)
 
     def highlight_activated(self, item_id: str) -> None:
         """A highlight was clicked in the draft: show its note (or recommendation) in its panel."""
@@ -165,7 +177,7 @@ class SessionWiring(QObject):
         session.undo_stack.indexChanged.connect(lambda _i: self._undo_texts())
         session.undo_stack.cleanChanged.connect(lambda _c: self._undo_texts())
         self._failing = ""
-        title = session.review.settings.plan_title or session.path.stem
+        title = review_title(session.review)  # the version shown, once there are several
         if session.read_only:
             w.save_label.setText(self.tr("Read-only: changes are not saved"))
             w.info_bar.add_message(

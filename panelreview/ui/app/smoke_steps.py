@@ -70,6 +70,11 @@ def exercise(harness: Harness, window: MainWindow, folder: Path) -> None:
             raise SmokeFailure(f"{out.name} is not a tagged PDF: the PDF engine is missing from this build")
         say(f"exported {out.name} ({out.stat().st_size:,} bytes) with the recommendation in it")
 
+    printed = print_to_file(harness, window, folder / "Printed draft with notes.pdf")
+    if printed != len(draft.page_sizes):
+        raise SmokeFailure(f"printing the draft with notes gave {printed} pages, not {len(draft.page_sizes)}")
+    say(f"printed the draft with notes to a PDF printer: {printed} pages")
+
 
 def open_sample(harness: Harness, window: MainWindow) -> LoadedDraft:
     """File → Open the Sample Draft, and wait for the draft to be shown."""
@@ -112,6 +117,35 @@ def export_report(harness: Harness, window: MainWindow, review_path: Path, out: 
     if not written.is_file() or written.stat().st_size == 0:
         raise SmokeFailure(f"exporting {out.name} wrote no file")
     return written
+
+
+def print_to_file(harness: Harness, window: MainWindow, out: Path) -> int:
+    """File › Print… → "The draft with my notes", past the Print dialog to a PDF file; the pages printed."""
+    import os
+
+    import pymupdf
+    from PySide6.QtPrintSupport import QPrinter
+
+    from panelreview.ui.dialogs.print_dialog import ANNOTATED, PrintChoice
+
+    # The smoke test prints to a file and never asks the computer's print server for its printers:
+    # CUPS is pointed at a socket that does not exist (a member's File › Print… does ask it).
+    os.environ["CUPS_SERVER"] = str(out.parent / "no-print-server.sock")
+
+    def to_file(_parent: object, printer: QPrinter, _count: int) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)  # quick: this checks the printing works, not how sharp it is
+        return True
+
+    window.printing.ask_choice = lambda _dialog: PrintChoice(ANNOTATED)
+    window.printing.ask_printer = to_file
+    window.window_actions.print_draft.trigger()
+    harness.wait_until(lambda: not window.printing.busy, f"“{out.name}” to be printed")
+    if not out.is_file():
+        raise SmokeFailure(f"printing wrote no {out.name}")
+    with pymupdf.open(out) as doc:
+        return int(doc.page_count)
 
 
 def report_text(path: Path) -> str:

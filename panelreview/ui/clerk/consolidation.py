@@ -169,7 +169,11 @@ class ConsolidationTab(QWidget):
         head = f"{number} · {status}"
         if rec.theme:
             head += f" · {rec.theme}"
-        where = self._session.section_name(rec.section) if self._session is not None else rec.section.label
+        where = (
+            self._session.section_name(rec.section, rec.anchor)
+            if self._session is not None
+            else rec.section.label
+        )
         item = QListWidgetItem(kind_icon(None), "\n".join([head, shorten(rec.wording, 160), where]))
         item.setData(ID_ROLE, rec.id)
         item.setToolTip(rec.wording)

@@ -83,6 +83,7 @@ class ClerkUi(QObject):
         desk = self.desk.toggleViewAction()
         desk.setText(tr("Clerk's &Desk"))
         desk.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        desk.triggered.connect(lambda shown: self.desk.raise_() if shown else None)  # not a tab behind
         desk.setStatusTip(tr("Members, synthesis, the panel's recommendations and the responses"))
         self.actions = ClerkActions(
             send=_action(
@@ -91,7 +92,7 @@ class ClerkUi(QObject):
                 tr("Save your shared notes and recommendations as one file for the clerk"),
             ),
             new_panel_review=_action(
-                self, tr("New &Panel Review…"), tr("Start the panel's review, which combines members' views")
+                self, tr("Ne&w Panel Review…"), tr("Start the panel's review, which combines members' views")
             ),
             import_packs=_action(
                 self,

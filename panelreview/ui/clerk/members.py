@@ -107,9 +107,10 @@ class MembersTab(QWidget):
         if header_item is not None:
             header_item.setToolTip(3, self.tr("All the member's notes, questions and concerns included"))
         header = self.table.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 7):
+        # Every column as wide as what it holds (a member's name is never cut to "Cllr Ann Jone…");
+        # the last takes what room is left, and a narrow desk scrolls sideways instead.
+        header.setStretchLastSection(True)
+        for column in range(0, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.table.itemActivated.connect(self._on_activated)

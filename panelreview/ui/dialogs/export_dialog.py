@@ -7,6 +7,7 @@ half a second and can be dismissed (the file is still written, nothing is lost).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ class ReportOptions:
     appendix: str = "anonymous"
     numbering: str = "1"
     statutory_content: bool = False
+    include_private: bool = False  # the draft with notes: the member's private working notes too
 
 
 class ExportOptionsDialog(QDialog):
@@ -153,7 +155,7 @@ def _export(what: str, review_path: Path, out: Path, options: ReportOptions) -> 
         elif what == MY_NOTES:
             written = export.export_my_notes(review, out)
         else:
-            written = export.export_annotated_draft(review, out)
+            written = export.export_annotated_draft(review, out, include_private=options.include_private)
     finally:
         review.close()
     return Path(written)
@@ -170,6 +172,7 @@ class Exporter(QObject):
         self._parent = parent_widget
         self._job: Job | None = None
         self._progress: QProgressDialog | None = None
+        self.included_private = False  # whether the last export asked for holds private notes
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
         self._delay.setInterval(PROGRESS_DELAY_MS)
@@ -180,11 +183,32 @@ class Exporter(QObject):
         return self._job is not None
 
     def ask_and_export(
-        self, what: str, review_path: Path, default_name: str, warnings: Sequence[str] = ()
+        self, what: str, review_path: Path, default_name: str, warnings: Sequence[str] = (), private: int = 0
     ) -> None:
         """Ask for the report's options (showing ``warnings``: dates that contradict each other,
-        say) and where to save it; start writing it."""
+        say), or, for the draft with notes, whether the ``private`` working notes go in it too;
+        then where to save it; start writing it."""
         options = ReportOptions()
+        if what == ANNOTATED and private:
+            choice = messages.ask_choice(
+                self._parent,
+                self.tr("Your private notes"),
+                self.tr(
+                    "One of your notes is a private working note. Put it in the PDF too? Anyone you "
+                    "give the file to can read it."
+                )
+                if private == 1
+                else self.tr(
+                    "{count} of your notes are private working notes. Put them in the PDF too? Anyone "
+                    "you give the file to can read them."
+                ).format(count=private),
+                [self.tr("&Leave Them Out"), self.tr("&Include Them")],
+                self.tr("Cancel"),
+            )
+            if choice is None:
+                return
+            options = dataclasses.replace(options, include_private=choice == 1)
+        self.included_private = options.include_private
         if what == REPORT:
             dialog = ExportOptionsDialog(self._parent, warnings)
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -192,21 +216,21 @@ class Exporter(QObject):
             dialog.deleteLater()
             if not accepted:
                 return
-        out = self._ask_target(what, review_path, default_name)
+        out = self._ask_target(what, review_path, default_name, options.include_private)
         if out is not None:
             self.start(what, review_path, out, options)
 
-    def default_file_name(self, what: str, plan: str) -> str:
+    def default_file_name(self, what: str, plan: str, with_private: bool = False) -> str:
         """A name that says what the file holds, so "my notes" (with private notes) is never
         mistaken for the report: "<plan> – my notes (private)", "<plan> – panel report"."""
         kind = {
             REPORT: self.tr("panel report"),
             MY_NOTES: self.tr("my notes (private)"),
-            ANNOTATED: self.tr("annotated draft"),
+            ANNOTATED: self.tr("annotated draft (private)") if with_private else self.tr("annotated draft"),
         }[what]
         return f"{plan} \u2013 {kind}"
 
-    def _ask_target(self, what: str, review_path: Path, default_name: str) -> Path | None:
+    def _ask_target(self, what: str, review_path: Path, default_name: str, with_private: bool) -> Path | None:
         settings = QSettings()
         # The folder last exported to, else the folder the review lives in (never the home folder).
         folder = str(settings.value(FOLDER_KEY, "") or review_path.parent)
@@ -221,7 +245,7 @@ class Exporter(QObject):
             MY_NOTES: self.tr("Export my notes"),
             ANNOTATED: self.tr("Export the draft with notes"),
         }[what]
-        start = Path(folder) / (self.default_file_name(what, default_name) + suffix)
+        start = Path(folder) / (self.default_file_name(what, default_name, with_private) + suffix)
         # We ask about overwriting ourselves: the dialog's own question is not shown on every
         # platform, nor when the suffix is added after it closes.
         name, chosen = QFileDialog.getSaveFileName(

@@ -30,6 +30,9 @@ from panelreview.ui.common.labels import fill_kinds, fill_visibilities, select_d
 
 # White on dark red: readable in light and dark palettes, and not only a colour (it is text).
 ERROR_STYLE = "color: white; background-color: #b3261e; padding: 6px; border-radius: 3px;"
+SAVE_KEY = (
+    "Ctrl+Return"  # saves the note or recommendation being written (Help › Keyboard Shortcuts lists it)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +85,7 @@ class _SubmitDialog(QDialog):
         self.ok_button.setText(ok_text)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        QShortcut(QKeySequence(SAVE_KEY), self, self.accept)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         on = QLabel(self.tr("On"))

@@ -134,7 +134,11 @@ class NoteEditor(QWidget):
         self._session = session
 
     def _section_name(self, note: Annotation) -> str:
-        return self._session.section_name(note.section) if self._session is not None else note.section.label
+        return (
+            self._session.section_name(note.section, note.anchor)
+            if self._session is not None
+            else note.section.label
+        )
         self.show_note(None)
 
     def show_note(self, note: Annotation | None) -> None:

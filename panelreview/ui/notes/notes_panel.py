@@ -207,7 +207,11 @@ class NotesPanel(QDockWidget):
 
     def section_name(self, note: Annotation) -> str:
         """The note's section, with its parent and page where its title recurs."""
-        return self._session.section_name(note.section) if self._session is not None else note.section.label
+        return (
+            self._session.section_name(note.section, note.anchor)
+            if self._session is not None
+            else note.section.label
+        )
 
     def _item(self, note: Annotation) -> QListWidgetItem:
         where = "“" + shorten(note.anchor.quote, 80) + "”" if note.anchor.quote else self.section_name(note)

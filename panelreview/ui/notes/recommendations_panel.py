@@ -180,7 +180,9 @@ class RecommendationsPanel(QDockWidget):
             where = "“" + shorten(rec.anchor.quote, 70) + "”"
         else:
             where = (
-                self._session.section_name(rec.section) if self._session is not None else rec.section.label
+                self._session.section_name(rec.section, rec.anchor)
+                if self._session is not None
+                else rec.section.label
             )
         links = len(rec.linked_annotations) + len(rec.linked_sections)
         head = f"R{number} · {visibility_short(rec.visibility)}"

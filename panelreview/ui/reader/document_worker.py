@@ -53,6 +53,9 @@ class LoadedDraft:
     data: bytes = b""  # the draft's bytes exactly as parsed (a new review stores these)
     page_sizes: list[PageSize] = field(default_factory=list)  # PDF points, one per page
     page_labels: list[str] = field(default_factory=list)  # "" where the PDF defines none
+    # The password that opened a locked draft, kept in memory while it is open so the review can
+    # read the plan's other versions (they usually share it); never written anywhere.
+    password: str | None = field(default=None, repr=False)
 
     @property
     def is_pdf(self) -> bool:
@@ -109,6 +112,8 @@ class DocumentWorker(QObject):
         early = self._open_early(token, data, path.name, password, width)
         document = read_document_bytes(data, path.name, password=password)
         draft = LoadedDraft(token=token, path=path, document=document, data=data)
+        if document.password_protected:
+            draft.password = password
         if document.identity.format is not DocFormat.PDF:
             return draft
         pdf = early if early is not None else self._open_pdf(data, password)

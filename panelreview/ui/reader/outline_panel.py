@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHeaderView,
     QMenu,
+    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from panelreview.core.model import Document, Section
 from panelreview.core.section_names import display_names
 from panelreview.ui.common.labels import count_text
+from panelreview.ui.reader.outline_empty import EmptyOutline
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -223,7 +225,11 @@ class OutlinePanel(QDockWidget):
         self.can_annotate = True
         # Other parts add their entries to a section's menu (the section comparison does).
         self.menu_extensions: list[Callable[[QMenu, int], None]] = []
-        self.setWidget(self.tree)
+        self.empty = EmptyOutline()  # in the tree's place when a draft has no sections, saying why
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tree)
+        self.pages.addWidget(self.empty)
+        self.setWidget(self.pages)
         self.setMinimumWidth(220)
 
     def sizeHint(self) -> QSize:
@@ -246,6 +252,11 @@ class OutlinePanel(QDockWidget):
 
     def set_document(self, document: Document | None) -> None:
         self.model.load(document)
+        if document is not None and not document.sections:
+            self.empty.explain(document)
+            self.pages.setCurrentWidget(self.empty)
+        else:
+            self.pages.setCurrentWidget(self.tree)
         self._set_column_modes()
         self.tree.expandToDepth(0)
         self._sync_folded(self.model.invisibleRootItem())

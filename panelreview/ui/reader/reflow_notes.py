@@ -250,6 +250,10 @@ class ReflowNotes(QTextBrowser):
     def current_highlight(self) -> str | None:
         return self._current_id
 
+    def note_ranges(self) -> list[tuple[int, int, HighlightItem]]:
+        """Where each note shown sits in the text document: start, end, the note (for printing)."""
+        return list(self._ranges)
+
     def _place_items(self) -> None:
         self._ranges = []
         for item in self._items:

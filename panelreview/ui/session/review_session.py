@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from panelreview.core.anchor import Anchor
 from panelreview.core.errors import UserError
 from panelreview.core.review import Change, SectionRef
 from panelreview.core.section_names import SectionNames
@@ -52,10 +53,14 @@ class ReviewSession(QObject):
     def path(self) -> Path:
         return self.review.path
 
-    def section_name(self, section: SectionRef) -> str:
+    def section_name(self, section: SectionRef, anchor: Anchor | None = None) -> str:
         """How to name an item's section in a list, a dialog or a tooltip: its label, or, where its
-        title recurs under every priority, with its parent and page too."""
+        title recurs under every priority, with its parent and page too. An item a new version lost
+        (no section now, but ``anchor`` keeps where it was) says so, never "(whole draft)"."""
         if section.title is None:
+            path = [h for h in (" ".join(h.split()) for h in (anchor.heading_path if anchor else ())) if h]
+            if path:
+                return self.tr("Not in this version (was “{where}”)").format(where=path[-1])
             return section.label
         sections = self.review.sections()  # (the file's cached outline of the current draft)
         if self._names is None or self._names[0] is not sections:

@@ -25,6 +25,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QPushButton
 
 from panelreview.core.anchor import Anchor, anchor_section
+from panelreview.core.errors import UserError
 from panelreview.core.review import Change
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.review_setup import remember_review
@@ -34,7 +35,7 @@ from panelreview.ui.versions.carry_over import CarryOver
 from panelreview.ui.versions.changes_panel import ChangesPanel
 from panelreview.ui.versions.comparison import SectionComparisonDialog
 from panelreview.ui.versions.section_views import CHANGE_ROLE, SectionViews
-from panelreview.ui.versions.wording import summary_text, version_name
+from panelreview.ui.versions.wording import review_title, summary_text, version_name
 
 REFRESHING_TABLES = {"item_anchors", "annotations", "recommendations", "drafts", "settings", "addressed"}
 
@@ -157,6 +158,11 @@ class VersionsUi(QObject):
             self.views.close_dialogs()
         self.refresh()
         self.views.mark_outline()
+        if session is not None and any(r.needs_attention for r in self.panel.records):
+            # Notes a new version left without a place wait for the member: the panel says so
+            # each time the review opens, until each is placed or left unplaced on purpose.
+            self.panel.show()
+            self.panel.raise_()
 
     def _on_changed(self, change: Change) -> None:
         if _is_version_switch(change):
@@ -193,11 +199,18 @@ class VersionsUi(QObject):
             text = summary_text(review.carry_summary(), version_name(review.version()))
         previous = review.previous_version_id()
         if previous is not None:
-            changed = len(review.section_changes())
-            removed = len(review.removed_sections())
-            text += (" " if text else "") + self.tr(
-                "Since {old}: {changed} sections changed or new, {removed} removed."
-            ).format(old=version_name(review.version(previous)), changed=changed, removed=removed)
+            old = version_name(review.version(previous))
+            try:
+                changed = len(review.section_changes())
+                removed = len(review.removed_sections())
+            except UserError as err:  # an old version that will not open (another password)
+                text += (" " if text else "") + self.tr(
+                    "What changed since {old} cannot be shown: {reason}"
+                ).format(old=old, reason=str(err))
+            else:
+                text += (" " if text else "") + self.tr(
+                    "Since {old}: {changed} sections changed or new, {removed} removed."
+                ).format(old=old, changed=changed, removed=removed)
         self.panel.set_records(records, text, review.judgements() if previous else {})
 
     # ----- showing the review's own current version -----------------------------------------------
@@ -230,7 +243,7 @@ class VersionsUi(QObject):
         w = self.window
         w.controller.set_session(session)  # every panel and highlight on the version now shown
         remember_review(draft.document.identity.sha256, session.path)
-        title = session.review.settings.plan_title or session.path.stem
+        title = review_title(session.review)
         w.setWindowTitle(
             self.tr("{title} — {review} — PanelReview").format(title=title, review=session.path.name)
         )

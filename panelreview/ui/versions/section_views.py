@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu
 
 from panelreview.core.errors import UserError
-from panelreview.core.model import Document, Section
-from panelreview.ui.common.labels import shorten, swatch_icon
+from panelreview.core.section_names import display_names
+from panelreview.ui.common.labels import swatch_icon
 from panelreview.ui.dialogs import messages
 from panelreview.ui.session.review_session import ReviewSession
 from panelreview.ui.versions.addressed import AddressedDialog
@@ -91,11 +91,13 @@ class SectionViews(QObject):
         finally:
             QApplication.restoreOverrideCursor()
         old_sections = {s.id: s for s in old_doc.sections}
+        # A title several sections share is named with its parents and page, as everywhere else.
+        new_names, old_names = display_names(new_doc.sections), display_names(old_doc.sections)
         choices: list[Choice] = []
         for s in new_doc.sections:
             old_sid = counterparts.get(s.id)
             change = changes.get(s.id)
-            label = self._path_label(new_doc, s)
+            label = new_names[s.id]
             if change is not None:
                 label = self.tr("{section} — {how}").format(section=label, how=how_text(change.how))
             choices.append(
@@ -105,9 +107,7 @@ class SectionViews(QObject):
             )
         for sid in removed:
             if sid in old_sections:
-                label = self.tr("Removed: {section}").format(
-                    section=self._path_label(old_doc, old_sections[sid])
-                )
+                label = self.tr("Removed: {section}").format(section=old_names[sid])
                 choices.append(Choice(label, None, old_sections[sid], True))
         index = 0
         for i, choice in enumerate(choices):
@@ -128,18 +128,6 @@ class SectionViews(QObject):
         dialog.show_choice(index)
         dialog.show()
         return dialog
-
-    @staticmethod
-    def _path_label(document: Document, section: Section) -> str:
-        """ "Priority 1 › What we will do": a subsection with a title used in every priority is named
-        with its parent's number or title."""
-        if section.number or section.parent is None:
-            return section.label
-        parent = next((s for s in document.sections if s.id == section.parent), None)
-        if parent is None:
-            return section.label
-        head = parent.number or shorten(parent.title or "", 30)
-        return f"{head} › {section.label}" if head else section.label
 
     # ----- was it addressed? --------------------------------------------------------------------
     def open_addressed(self, rec_id: str | None) -> AddressedDialog | None:
@@ -202,7 +190,10 @@ class SectionViews(QObject):
         added_icon = swatch_icon(QColor("#2e7d32"), "+", 14)
         blank = QPixmap(14, 14)  # an empty mark keeps unmarked titles in line with marked ones
         blank.fill(Qt.GlobalColor.transparent)
-        changes = review.section_changes()
+        try:
+            changes = review.section_changes()
+        except UserError:  # an old version that will not open: the Changes panel says why
+            return
         for sid in labels:
             item = model.itemFromIndex(model.index_of(sid))
             if item is not None and sid not in changes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon
 
@@ -10,11 +12,27 @@ from panelreview.core.review import SectionRef
 from panelreview.core.versions import CarryRecord, CarrySummary, DraftVersion
 from panelreview.ui.common.labels import count_text, shorten, swatch_icon
 
+if TYPE_CHECKING:
+    from panelreview.storage import Review
+
 CONTEXT = "versions"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def review_title(review: Review) -> str:
+    """What the window's title calls the plan of an open review: its name without "draft" wording
+    and, once there are several versions, which one is shown ("… — Final draft (version 2)"), so
+    the title never calls a final draft a consultation draft."""
+    from panelreview.export.facts import plan_name  # (not loaded before a review is open)
+
+    given = review.settings.plan_title
+    plan = plan_name(given) if given and given.strip() else review.path.stem
+    if review.previous_version_id() is None:
+        return plan
+    return f"{plan} — {version_name(review.version())}"
 
 
 def version_name(version: DraftVersion) -> str:
