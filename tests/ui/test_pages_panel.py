@@ -215,6 +215,14 @@ def test_closing_the_draft_empties_the_panel_and_a_pdf_brings_it_back(
     assert panel.stack.currentWidget() is panel.list and panel.model.rowCount() == 10
 
 
+def test_a_word_draft_opened_first_says_it_has_no_pages(
+    qtbot: Any, window: MainWindow, samples: Path
+) -> None:
+    open_and_wait(qtbot, window, samples / "westshire-plan-v1.docx")
+    panel = window.pages
+    assert not panel.isHidden() and panel.stack.currentWidget() is panel.empty
+
+
 def test_the_pages_panel_sits_with_the_outline_and_has_a_view_menu_toggle(
     qtbot: Any, window: MainWindow, tmp_path: Path
 ) -> None:

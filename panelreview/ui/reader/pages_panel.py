@@ -129,6 +129,7 @@ class PagesPanel(QDockWidget):
         view = self._view
         sizes = view.page_sizes()
         labels = [view.page_label(p) for p in range(len(sizes))]
+        self.stack.setCurrentWidget(self.list if sizes else self.empty)
         if view.token == self._token and len(sizes) == self.model.page_count():
             self.model.set_labels(labels)  # the same draft, read: its labels, its pictures kept
             return
@@ -136,7 +137,6 @@ class PagesPanel(QDockWidget):
         self._requested.clear()
         self.delegate.device_pixel_ratio = self.devicePixelRatioF()
         self.model.set_pages(sizes, labels)
-        self.stack.setCurrentWidget(self.list if sizes else self.empty)
         self.show_current(view.current_page())
         self._schedule()
 
