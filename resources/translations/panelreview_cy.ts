@@ -3534,7 +3534,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PagesPanel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/pages_panel.py" line="+58"/>
+        <location filename="../../panelreview/ui/reader/pages_panel.py" line="+59"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3808,7 +3808,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../panelreview/ui/reader/pdf_view.py" line="+41"/>
+        <location filename="../../panelreview/ui/reader/pdf_view.py" line="+42"/>
         <source>The draft&apos;s pages. Drag to select text, double-click to select a word, Shift with the arrow keys to extend a selection. Alt+Down and Alt+Up go to the next and previous note; Enter opens it.</source>
         <translation type="unfinished"></translation>
     </message>

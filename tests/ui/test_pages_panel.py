@@ -12,11 +12,13 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractItemView
 
 from panelreview.app import create_main_window
+from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
 from panelreview.ui.reader.document_worker import DocumentWorker
 from panelreview.ui.reader.pages_panel import MARGIN_ROWS, PagesPanel
 from panelreview.ui.reader.thumbnails import THUMB_WIDTH
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_and_wait, open_review_of
+from tests.ui.review_helpers import add_note_on_selection, select_pdf_words
 
 pytestmark = pytest.mark.gui
 
@@ -304,3 +306,18 @@ def test_the_panel_comes_back_as_the_member_left_it(qtbot: Any, window: MainWind
     open_review_of(qtbot, third, pdf)
     assert third.pages.isHidden() and not third.outline.isHidden()
     third.close()
+
+
+def test_a_page_with_notes_shows_how_many(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    session = open_review_of(qtbot, window, make_pdf(tmp_path / "noted.pdf", 6))
+    panel = show_pages(qtbot, window)
+    assert all(panel.model.note_count(p) == 0 for p in range(6))
+    select_pdf_words(qtbot, window, 2, "noted", "page")
+    add_note_on_selection(qtbot, window, Kind.COMMENT, "Which officers?")
+    select_pdf_words(qtbot, window, 2, "page", "3")
+    add_note_on_selection(qtbot, window, Kind.HIGHLIGHT, "")
+    assert [panel.model.note_count(p) for p in range(6)] == [0, 0, 2, 0, 0, 0]
+    assert panel.model.index(2).data(Qt.ItemDataRole.ToolTipRole) == "Page 3 of 6, 2 notes"
+    session.undo_stack.undo()
+    assert panel.model.note_count(2) == 1
+    assert panel.model.index(2).data(Qt.ItemDataRole.AccessibleTextRole) == "Page 3 of 6, 1 note"

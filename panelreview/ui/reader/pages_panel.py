@@ -2,8 +2,9 @@
 
     pages = install_pages_panel(window, window.pdf_view, window.outline)   # left, tabbed with the outline
 
-It follows the reading view (:class:`~panelreview.ui.reader.pdf_pages.PageView`): the page being read
-is the chosen row, scrolled into view without taking the keyboard from where it is. A 300-page draft
+It follows the reading view (:class:`~panelreview.ui.reader.pdf_view.PdfView`): the page being read
+is the chosen row, scrolled into view without taking the keyboard from where it is; a page with notes
+on it shows how many in its corner. A 300-page draft
 stays cheap: the list is one view over a model (no widget per page), every row is blank paper of the
 page's shape until its picture arrives, and only the rows on screen (and two either side) are drawn,
 on the document thread, after the reading view's own pages and words, in a queue of their own
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from panelreview.ui.reader.pdf_pages import PageView
+from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.thumbnails import PAD, THUMB_WIDTH, ThumbnailDelegate, ThumbnailModel
 
 MARGIN_ROWS = 2  # thumbnails drawn beyond the visible rows, either side, so a short scroll finds them
@@ -54,7 +55,7 @@ class _PageList(QListView):
 class PagesPanel(QDockWidget):
     page_chosen = Signal(int)  # 0-based: the member chose this page in the list
 
-    def __init__(self, view: PageView, parent: QWidget | None = None) -> None:
+    def __init__(self, view: PdfView, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Pages"), parent)
         self.setObjectName("pages_dock")  # for saveState / restoreState
         self.setFeatures(
@@ -121,6 +122,7 @@ class PagesPanel(QDockWidget):
         self.list.activated.connect(self._on_activated)
         view.pages_changed.connect(self._pages_changed)
         view.current_page_changed.connect(self.show_current)
+        view.notes_changed.connect(lambda: self.model.set_note_counts(view.note_pages()))
         self._service.thumbnail_rendered.connect(self._on_thumbnail)
         self._pages_changed()
 
@@ -137,6 +139,7 @@ class PagesPanel(QDockWidget):
         self._requested.clear()
         self.delegate.device_pixel_ratio = self.devicePixelRatioF()
         self.model.set_pages(sizes, labels)
+        self.model.set_note_counts(view.note_pages())
         self.show_current(view.current_page())
         self._schedule()
 
@@ -234,7 +237,7 @@ class PagesPanel(QDockWidget):
         self.model.set_image(page, self.model.scale_for(page, self.delegate.device_pixel_ratio), image)
 
 
-def install_pages_panel(window: QMainWindow, view: PageView, beside: QDockWidget) -> PagesPanel:
+def install_pages_panel(window: QMainWindow, view: PdfView, beside: QDockWidget) -> PagesPanel:
     """Add the Pages panel to ``window``, tabbed with ``beside`` (the outline), which stays in front."""
     panel = PagesPanel(view, window)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, panel)

@@ -32,6 +32,7 @@ class PdfView(PageView):
     selection_changed = Signal(object)  # TextSelection | None
     highlight_activated = Signal(str)  # the id of a note clicked, or chosen with Enter
     caret_moved = Signal()  # the member clicked in the pages (not on a selection)
+    notes_changed = Signal()  # the notes drawn on the pages changed (see note_pages)
 
     def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
         super().__init__(service, parent)
@@ -239,6 +240,16 @@ class PdfView(PageView):
     def set_highlights(self, items: list[HighlightItem]) -> None:
         for page in self.highlights.set_items(items):
             self.update_page(page)
+        self.notes_changed.emit()
+
+    def note_pages(self) -> dict[int, int]:
+        """How many notes (not recommendations) begin on each page."""
+        counts: dict[int, int] = {}
+        for item in self.highlights.items:
+            pages = self.highlights.pages_of(item.id)
+            if item.kind is not None and pages:
+                counts[pages[0]] = counts.get(pages[0], 0) + 1
+        return counts
 
     def set_current_highlight(self, item_id: str | None) -> None:
         if item_id == self._current_id:
