@@ -321,3 +321,15 @@ def test_a_page_with_notes_shows_how_many(qtbot: Any, window: MainWindow, tmp_pa
     session.undo_stack.undo()
     assert panel.model.note_count(2) == 1
     assert panel.model.index(2).data(Qt.ItemDataRole.AccessibleTextRole) == "Page 3 of 6, 1 note"
+
+
+def test_a_taller_panel_draws_the_thumbnails_it_now_shows(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    open_and_wait(qtbot, window, make_pdf(tmp_path / "twenty.pdf", 20))
+    panel = show_pages(qtbot, window)
+    wait_drawn(qtbot, panel, panel.visible_pages())
+    before = panel.visible_pages()
+    window.resize(window.width(), window.height() + 500)
+    qtbot.waitUntil(lambda: panel.visible_pages().stop > before.stop, timeout=OPEN_TIMEOUT_MS)
+    wait_drawn(qtbot, panel, panel.visible_pages())

@@ -17,7 +17,7 @@ A Word or text draft has no pages: the panel stays where the member put it and s
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QShowEvent
+from PySide6.QtGui import QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -32,11 +32,17 @@ from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.thumbnails import PAD, THUMB_WIDTH, ThumbnailDelegate, ThumbnailModel
 
 MARGIN_ROWS = 2  # thumbnails drawn beyond the visible rows, either side, so a short scroll finds them
-REQUEST_DELAY_MS = 20  # scrolling asks once it pauses, not for every row it passes
+REQUEST_DELAY_MS = 30  # thumbnails are asked for once scrolling pauses this long, not while it runs
 
 
 class _PageList(QListView):
     """Page Up and Page Down move by a screenful of thumbnails (Qt's list moves by one when rows are tall)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()  # more rows may be on screen now
 
     def moveCursor(
         self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -116,6 +122,7 @@ class PagesPanel(QDockWidget):
         self._timer.setInterval(REQUEST_DELAY_MS)
         self._timer.timeout.connect(self.request_visible)
         self.list.verticalScrollBar().valueChanged.connect(self._schedule)
+        self.list.resized.connect(self._schedule)
         self.visibilityChanged.connect(lambda visible: self._schedule() if visible else None)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.clicked.connect(lambda index: self._go(index.row()))
@@ -189,8 +196,7 @@ class PagesPanel(QDockWidget):
         self._schedule()
 
     def _schedule(self, _value: int = 0) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        self._timer.start()  # (again: while the reading view scrolls, its own pages are drawn first)
 
     def visible_pages(self) -> range:
         """The rows on screen in the list (empty when the panel is hidden or behind another tab)."""
