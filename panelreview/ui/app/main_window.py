@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         commands = {name: getattr(a, name) for name in a.__slots__}
         commands["send_to_clerk"] = self.clerk_ui.actions.send
         commands["new_version"] = self.versions_ui.new_version
+        commands["pages"] = self.pages.toggleViewAction()
         return commands
 
     # ----- navigation ---------------------------------------------------------------------------
