@@ -398,6 +398,11 @@ class MainWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.docks_sized = self.restoreState(state)
+            if self.pages.objectName().encode("utf-16-be") not in state.data():
+                # A layout saved before there was a Pages panel: it goes behind the Outline, as on a
+                # first run, not wherever Qt leaves a panel the layout does not know.
+                self.tabifyDockWidget(self.outline, self.pages)
+                self.outline.raise_()
             self.visible_docks = [d for d in self.docks if not d.isHidden()]
         for dock in self.docks:
             dock.hide()  # shown again once a draft is open
