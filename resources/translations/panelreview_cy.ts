@@ -3534,7 +3534,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PagesPanel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/pages_panel.py" line="+59"/>
+        <location filename="../../panelreview/ui/reader/pages_panel.py" line="+65"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4073,11 +4073,11 @@ Import the other review pack, “{name}”?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>The Outline on the left lists the draft&apos;s sections: click one to go there. The bar at the bottom names the section you are reading. {find} searches the draft and your notes; F3 goes to the next result.</source>
+        <source>The Outline on the left lists the draft&apos;s sections: click one to go there. For a PDF draft, the Pages tab beside it ({pages}) shows every page small. The bar at the bottom names the section you are reading. {find} searches the draft and your notes; F3 goes to the next result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>3. Make notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5216,7 +5216,7 @@ Open it again, or start a second, separate review of this draft (your notes in �
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-171"/>
+        <location filename="../../panelreview/ui/dialogs/help_dialogs.py" line="-172"/>
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>

@@ -87,7 +87,7 @@ def test_the_quick_guide_names_real_commands_with_their_keys(qtbot: Any, window:
     assert f"<b>Notes › Comment</b> ({comment})" in html
     text = dialog.browser.toPlainText()
     assert "Open a Draft" in text and "Send to Clerk" in text and "New Version of the Draft" in text
-    assert "File › Print" in text
+    assert "File › Print" in text and "View › Pages" in text
 
 
 def _menu_paths(window: MainWindow) -> list[list[str]]:

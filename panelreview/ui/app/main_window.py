@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         commands = {name: getattr(a, name) for name in a.__slots__}
         commands["send_to_clerk"] = self.clerk_ui.actions.send
         commands["new_version"] = self.versions_ui.new_version
+        commands["pages"] = self.pages.toggleViewAction()
         return commands
 
     # ----- navigation ---------------------------------------------------------------------------
@@ -397,6 +398,11 @@ class MainWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.docks_sized = self.restoreState(state)
+            if self.pages.objectName().encode("utf-16-be") not in state.data():
+                # A layout saved before there was a Pages panel: it goes behind the Outline, as on a
+                # first run, not wherever Qt leaves a panel the layout does not know.
+                self.tabifyDockWidget(self.outline, self.pages)
+                self.outline.raise_()
             self.visible_docks = [d for d in self.docks if not d.isHidden()]
         for dock in self.docks:
             dock.hide()  # shown again once a draft is open

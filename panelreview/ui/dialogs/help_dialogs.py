@@ -248,10 +248,11 @@ class QuickGuideDialog(QDialog):
             (
                 self.tr("2. Find your way"),
                 self.tr(
-                    "The Outline on the left lists the draft's sections: click one to go there. The "
-                    "bar at the bottom names the section you are reading. {find} searches the draft "
-                    "and your notes; F3 goes to the next result."
-                ).format(find=c("find")),
+                    "The Outline on the left lists the draft's sections: click one to go there. For "
+                    "a PDF draft, the Pages tab beside it ({pages}) shows every page small. The bar "
+                    "at the bottom names the section you are reading. {find} searches the draft and "
+                    "your notes; F3 goes to the next result."
+                ).format(find=c("find"), pages=c("pages")),
             ),
             (
                 self.tr("3. Make notes"),
