@@ -3534,7 +3534,7 @@ Import the other review pack, “{name}”?</source>
 <context>
     <name>PagesPanel</name>
     <message>
-        <location filename="../../panelreview/ui/reader/pages_panel.py" line="+65"/>
+        <location filename="../../panelreview/ui/reader/pages_panel.py" line="+68"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3549,7 +3549,7 @@ Import the other review pack, “{name}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Page thumbnails</source>
         <translation type="unfinished"></translation>
     </message>

@@ -333,3 +333,32 @@ def test_a_taller_panel_draws_the_thumbnails_it_now_shows(
     window.resize(window.width(), window.height() + 500)
     qtbot.waitUntil(lambda: panel.visible_pages().stop > before.stop, timeout=OPEN_TIMEOUT_MS)
     wait_drawn(qtbot, panel, panel.visible_pages())
+
+
+def test_the_tab_the_member_left_in_front_is_in_front_again(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    pdf = make_pdf(tmp_path / "ten.pdf", 10)
+    open_review_of(qtbot, window, pdf)
+    panel = show_pages(qtbot, window)  # the member chose the Pages tab
+    window.close_draft()
+    open_review_of(qtbot, window, pdf)
+    qtbot.waitUntil(lambda: bool(panel.visible_pages()), timeout=OPEN_TIMEOUT_MS)
+    assert window.outline.visibleRegion().isEmpty()
+    window.outline.raise_()  # and now the Outline's
+    qtbot.waitUntil(lambda: panel.visibleRegion().isEmpty(), timeout=OPEN_TIMEOUT_MS)
+    window.close_draft()
+    open_review_of(qtbot, window, pdf)
+    qtbot.waitUntil(lambda: not window.outline.visibleRegion().isEmpty(), timeout=OPEN_TIMEOUT_MS)
+    qtbot.wait(50)  # (the panel would have come to the front in these turns of the loop)
+    assert panel.visibleRegion().isEmpty()
+    panel.raise_()
+    qtbot.waitUntil(lambda: bool(panel.visible_pages()), timeout=OPEN_TIMEOUT_MS)
+    window.close()
+    again = create_main_window()  # and the next time PanelReview starts
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    open_review_of(qtbot, again, pdf)
+    qtbot.waitUntil(lambda: bool(again.pages.visible_pages()), timeout=OPEN_TIMEOUT_MS)
+    again.close()

@@ -16,7 +16,7 @@ A Word or text draft has no pages: the panel stays where the member put it and s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from panelreview.ui.reader.pdf_view import PdfView
 from panelreview.ui.reader.thumbnails import PAD, THUMB_WIDTH, ThumbnailDelegate, ThumbnailModel
 
+IN_FRONT_KEY = "view/pages_in_front"  # the member last chose the Pages tab over the Outline's
 MARGIN_ROWS = 2  # thumbnails drawn beyond the visible rows, either side, so a short scroll finds them
 REQUEST_DELAY_MS = 30  # thumbnails are asked for once scrolling pauses this long, not while it runs
 
@@ -61,7 +62,9 @@ class _PageList(QListView):
 class PagesPanel(QDockWidget):
     page_chosen = Signal(int)  # 0-based: the member chose this page in the list
 
-    def __init__(self, view: PdfView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: PdfView, parent: QWidget | None = None, beside: QDockWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Pages"), parent)
         self.setObjectName("pages_dock")  # for saveState / restoreState
         self.setFeatures(
@@ -77,6 +80,11 @@ class PagesPanel(QDockWidget):
         self._requested: set[int] = set()  # pages asked for and not yet drawn (this token)
         self._following = False  # the list is being moved to the page read: not a choice
         self._navigating = False  # the view is going to a page chosen here: do not follow it back
+        # Whether the member put this tab in front of the one it shares a place with (the Outline's),
+        # kept while the panels are hidden on the start view and from one run to the next.
+        self._beside = beside
+        self._in_front = QSettings().value(IN_FRONT_KEY, False, type=bool)
+        self._showing = False
 
         self.model = ThumbnailModel(self)
         self.list = _PageList()
@@ -123,7 +131,7 @@ class PagesPanel(QDockWidget):
         self._timer.timeout.connect(self.request_visible)
         self.list.verticalScrollBar().valueChanged.connect(self._schedule)
         self.list.resized.connect(self._schedule)
-        self.visibilityChanged.connect(lambda visible: self._schedule() if visible else None)
+        self.visibilityChanged.connect(self._on_visibility)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.clicked.connect(lambda index: self._go(index.row()))
         self.list.activated.connect(self._on_activated)
@@ -191,9 +199,43 @@ class PagesPanel(QDockWidget):
             self._navigating = False
 
     # ----- drawing the thumbnails on screen -----------------------------------------------------
+    def setVisible(self, visible: bool) -> None:
+        # Before Qt shows it, which reports the tab's visibility as it is laid out again.
+        if visible and self.isHidden() and not self._showing:
+            self._showing = True  # shown again (a draft opened): in front if the member left it there
+            QTimer.singleShot(0, self._shown)
+        super().setVisible(visible)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._schedule()
+
+    def _shown(self) -> None:
+        self._showing = False
+        if self._in_front and not self.isHidden():
+            self.raise_()
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible:
+            self._schedule()
+        beside = self._beside
+        if (
+            self._showing
+            or self.isHidden()
+            or beside is None
+            or beside.isHidden()
+            or self.window().isHidden()
+        ):
+            return  # the panels (or the window) being hidden or shown, not the member choosing a tab
+        if self.isFloating() or self not in self._tabbed_with(beside):
+            return
+        if visible != self._in_front:
+            self._in_front = visible
+            QSettings().setValue(IN_FRONT_KEY, visible)
+
+    def _tabbed_with(self, dock: QDockWidget) -> list[QDockWidget]:
+        window = self.parentWidget()
+        return window.tabifiedDockWidgets(dock) if isinstance(window, QMainWindow) else []
 
     def _schedule(self, _value: int = 0) -> None:
         self._timer.start()  # (again: while the reading view scrolls, its own pages are drawn first)
@@ -245,7 +287,7 @@ class PagesPanel(QDockWidget):
 
 def install_pages_panel(window: QMainWindow, view: PdfView, beside: QDockWidget) -> PagesPanel:
     """Add the Pages panel to ``window``, tabbed with ``beside`` (the outline), which stays in front."""
-    panel = PagesPanel(view, window)
+    panel = PagesPanel(view, window, beside)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, panel)
     window.tabifyDockWidget(beside, panel)
     beside.raise_()
