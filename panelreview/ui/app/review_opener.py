@@ -64,6 +64,9 @@ class ReviewOpener(QObject):
         self._pending: Review | None = None  # opened, waiting for its draft to be shown
         self._job: Job | None = None
         self._wanted: str | None = None  # the draft whose new review should open when it is made
+        # Reviews still being written, by draft, also after the member moved on: the same draft
+        # opened again meanwhile waits for its review instead of starting a second one.
+        self._writing: dict[str, Job] = {}
 
     # ----- opening a review file ----------------------------------------------------------------
     def open_file(self, path: Path) -> Review | None:
@@ -160,6 +163,11 @@ class ReviewOpener(QObject):
                 self._ready(pending)
                 return
             pending.close()  # another draft was opened meanwhile
+        writing = self._writing.get(fingerprint)
+        if writing is not None:  # closed and opened again before its review was written
+            self._wanted, self._job = fingerprint, writing
+            self.creating_changed.emit(True)
+            return
         existing = remembered_review(fingerprint)
         if existing is not None:
             review = self.open_file(existing)
@@ -210,8 +218,9 @@ class ReviewOpener(QObject):
         self._job = run_in_background(
             lambda: _create(path, draft, setup),
             lambda created: self._created(created, draft),
-            self._creation_failed,
+            lambda exc: self._creation_failed(exc, draft),
         )
+        self._writing[draft.document.identity.sha256] = self._job
 
     @property
     def creating(self) -> bool:
@@ -231,6 +240,7 @@ class ReviewOpener(QObject):
 
     def _created(self, path: Path, draft: LoadedDraft) -> None:
         fingerprint = draft.document.identity.sha256
+        self._writing.pop(fingerprint, None)
         remember_review(fingerprint, path)
         if fingerprint != self._wanted:
             return
@@ -241,8 +251,10 @@ class ReviewOpener(QObject):
         if review is not None:
             self._ready(review)
 
-    def _creation_failed(self, exc: Exception) -> None:
-        if self._job is None:
+    def _creation_failed(self, exc: Exception, draft: LoadedDraft) -> None:
+        fingerprint = draft.document.identity.sha256
+        self._writing.pop(fingerprint, None)
+        if self._job is None or fingerprint != self._wanted:
             return  # the member has moved on to another draft
         self._wanted = None
         self._job = None
