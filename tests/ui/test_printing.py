@@ -23,10 +23,12 @@ from panelreview.export.annotated_draft import COLOURS
 from panelreview.export.my_notes import build_my_notes
 from panelreview.export.pdf_writer import pdf_bytes
 from panelreview.ui.app.main_window import MainWindow
+from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.print_dialog import ANNOTATED, DRAFT, NOTES, PrintChoice, PrintChoiceDialog
 from panelreview.ui.dialogs.print_jobs import PdfPrintJob, place_page
+from tests.pdf_helpers import save_pdf
 from tests.ui.conftest import open_review_of
-from tests.ui.review_helpers import capture_warnings, fill_note_dialog, select_pdf_words
+from tests.ui.review_helpers import answer_password, capture_warnings, fill_note_dialog, select_pdf_words
 
 pytestmark = pytest.mark.gui
 
@@ -387,20 +389,24 @@ def test_a_broken_or_locked_draft_gives_a_message(qtbot: Any, window: MainWindow
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_a_locked_draft_prints_with_the_password_that_opened_it(qtbot: Any, tmp_path: Path) -> None:
+def test_a_locked_draft_prints_with_the_password_that_opened_it(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda _parent, title, text: told.append(text))
     doc = pymupdf.open()
-    for _ in range(2):
-        doc.new_page().insert_text((72, 100), "Priority 1: Safer streets", fontsize=16)
-    locked = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="o", user_pw="secret")
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "locked.pdf"))
-    wrong = PdfPrintJob(printer, locked, password="not it")
+    for n in range(2):
+        doc.new_page().insert_text((72, 100), f"Priority {n + 1}: Safer streets", fontsize=16)
+    locked = save_pdf(doc, tmp_path / "locked draft.pdf", "secret")
+    answer_password("secret")
+    with qtbot.waitSignal(window.opener.opened, timeout=PRINT_TIMEOUT_MS):
+        window.open_path(locked)
+    out = tmp_path / "printed.pdf"
+    _print(qtbot, window, PrintChoice(DRAFT), out)  # File › Print…, The draft
+    assert told == []
+    with pymupdf.open(out) as printed:
+        assert printed.page_count == 2
+    wrong = PdfPrintJob(QPrinter(), locked.read_bytes(), password="not it")
     with qtbot.waitSignal(wrong.failed, timeout=PRINT_TIMEOUT_MS) as failed:
         wrong.start()
     assert "password-protected" in failed.args[0]
-    job = PdfPrintJob(printer, locked, password="secret")
-    with qtbot.waitSignal(job.finished, timeout=PRINT_TIMEOUT_MS):
-        job.start()
-    with pymupdf.open(tmp_path / "locked.pdf") as printed:
-        assert printed.page_count == 2
