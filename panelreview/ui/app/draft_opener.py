@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from panelreview.core.errors import DocumentError, PasswordRequired, WrongPassword
-from panelreview.ui.common.busy import progress_dialog
+from panelreview.ui.common.busy import close_progress, progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.reader.document_worker import DocumentService, LoadedDraft
 
@@ -93,9 +93,7 @@ class DraftOpener(QObject):
 
     def _close_progress(self) -> None:
         if self._progress is not None:
-            self._progress.canceled.disconnect(self.cancel)
-            self._progress.close()
-            self._progress.deleteLater()
+            close_progress(self._progress, self.cancel)
             self._progress = None
 
     def _show_progress(self) -> None:

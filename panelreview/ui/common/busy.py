@@ -39,3 +39,14 @@ def progress_dialog(
     if on_cancel is not None:
         dialog.canceled.connect(on_cancel)
     return dialog
+
+
+def close_progress(dialog: QProgressDialog, on_cancel: Callable[[], None] | None = None) -> None:
+    """Put a progress dialog away for good. ``on_cancel`` (what it was made with) is disconnected
+    first, since closing a progress dialog says Cancel; reset() stops the timer that would still
+    show it after its delay."""
+    if on_cancel is not None:
+        dialog.canceled.disconnect(on_cancel)
+    dialog.reset()
+    dialog.close()
+    dialog.deleteLater()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from panelreview.core.errors import UserError
 from panelreview.ui.common.background import Job, run_in_background
-from panelreview.ui.common.busy import progress_dialog
+from panelreview.ui.common.busy import close_progress, progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.path_row import path_row
 
@@ -295,8 +295,7 @@ class Exporter(QObject):
         self._job = None
         self._delay.stop()
         if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
+            close_progress(self._progress)
             self._progress = None
 
     def _on_done(self, path: Any, what: str) -> None:

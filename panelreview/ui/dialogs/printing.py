@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 from panelreview.core.errors import UserError
 from panelreview.core.review import Annotation, Recommendation, Visibility
 from panelreview.ui.common.background import Job, run_in_background
-from panelreview.ui.common.busy import progress_dialog
+from panelreview.ui.common.busy import close_progress, progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.dialogs.print_dialog import ANNOTATED, DRAFT, NOTES, PrintChoice, PrintChoiceDialog
 from panelreview.ui.reader.reflow_view import ReflowView
@@ -342,10 +342,7 @@ class Printing(QObject):
 
     def _close_progress(self) -> None:
         if self._progress is not None:
-            self._progress.canceled.disconnect()
-            self._progress.reset()  # stops the timer that would show it after its delay
-            self._progress.close()
-            self._progress.deleteLater()
+            close_progress(self._progress, self._cancel_preparing)
             self._progress = None
 
 

@@ -247,26 +247,25 @@ class DocumentWorker(QObject):
             self._schedule()
 
     def _render(self, token: int, page: int, scale: float) -> None:
-        pdf = self._docs.get(token)
-        if pdf is None or not 0 <= page < pdf.page_count:
-            return
-        try:
-            image = render_page(pdf, page, scale)
-        except Exception:
-            log.exception("Could not render page %d", page + 1)
-        else:
+        image = self._draw(token, page, scale)
+        if image is not None:
             self.page_rendered.emit(token, page, scale, image)
 
     def _thumbnail(self, token: int, page: int, scale: float) -> None:
+        image = self._draw(token, page, scale)
+        if image is not None:
+            self.thumbnail_rendered.emit(token, page, image)
+
+    def _draw(self, token: int, page: int, scale: float) -> QImage | None:
+        """``page`` of the open document ``token`` as a picture; None if it is gone or will not draw."""
         pdf = self._docs.get(token)
         if pdf is None or not 0 <= page < pdf.page_count:
-            return
+            return None
         try:
-            image = render_page(pdf, page, scale)
+            return render_page(pdf, page, scale)
         except Exception:
-            log.exception("Could not draw the thumbnail of page %d", page + 1)
-        else:
-            self.thumbnail_rendered.emit(token, page, image)
+            log.exception("Could not draw page %d", page + 1)
+            return None
 
     def _words(self, token: int, page: int) -> None:
         pdf = self._docs.get(token)

@@ -36,7 +36,7 @@ from panelreview.core.model import Document
 from panelreview.core.outline_align import SAME_PLAN
 from panelreview.core.review import Change
 from panelreview.ui.common.background import Job, run_in_background
-from panelreview.ui.common.busy import progress_dialog
+from panelreview.ui.common.busy import close_progress, progress_dialog
 from panelreview.ui.dialogs import messages
 from panelreview.ui.session.review_session import ReviewSession
 from panelreview.ui.versions.wording import version_name
@@ -255,9 +255,7 @@ class CarryOver(QObject):
         self._job = None
         self._delay.stop()
         if self._busy is not None:
-            self._busy.canceled.disconnect(self.cancel)
-            self._busy.close()
-            self._busy.deleteLater()
+            close_progress(self._busy, self.cancel)
             self._busy = None
 
     def _show_busy(self) -> None:
@@ -369,8 +367,7 @@ class CarryOver(QObject):
         try:
             change = session.run(call)
         finally:
-            progress.close()
-            progress.deleteLater()
+            close_progress(progress)
             self.progress = None
         if problem:
             if isinstance(problem[0], Cancelled):

@@ -170,16 +170,12 @@ class VersionsUi(QObject):
         if change.tables & REFRESHING_TABLES:
             self.refresh()
 
-    def _several_versions(self) -> bool:
-        session = self.session
-        return session is not None and session.review.previous_version_id() is not None
-
     def update_actions(self) -> None:
         writable = self._writable() is not None and self.window.draft is not None
-        several = self._several_versions()
+        several = self.views.several_versions()
         self.new_version.setEnabled(writable)
         self.undo_carry.setEnabled(writable and several)
-        self.compare.setEnabled(several and self._showing_current())
+        self.compare.setEnabled(several and self.views.showing_current())
         self.addressed_action.setEnabled(several)
         self.addressed_button.setEnabled(several)  # in the panel's editor: off while none is chosen
         self.addressed_button.setVisible(several)
@@ -214,17 +210,9 @@ class VersionsUi(QObject):
         self.panel.set_records(records, text, review.judgements() if previous else {})
 
     # ----- showing the review's own current version -----------------------------------------------
-    def _showing_current(self) -> bool:
-        session, draft = self.session, self.window.draft
-        return (
-            session is not None
-            and draft is not None
-            and draft.document.identity.sha256 == session.review.current_draft_id
-        )
-
     def _follow_current_draft(self) -> None:
         session = self.session
-        if session is None or self._showing_current():
+        if session is None or self.views.showing_current():
             return
         name, data = draft_bytes(session.review)
         self._status(self.tr("Showing {version}…").format(version=version_name(session.review.version())))
@@ -286,7 +274,7 @@ class VersionsUi(QObject):
             review.carry_summary(change.item_id), version_name(review.version())
         )
         self._status(self._pending_summary)
-        if self._showing_current():  # shown already (a very quick reload)
+        if self.views.showing_current():  # shown already (a very quick reload)
             self.window.info_bar.add_message(self._pending_summary)
             self._pending_summary = ""
         self.panel.show()

@@ -44,11 +44,13 @@ class SectionViews(QObject):
     def session(self) -> ReviewSession | None:
         return self._session()
 
-    def _several_versions(self) -> bool:
+    def several_versions(self) -> bool:
+        """The open review has a version before the current one (so there is something to compare)."""
         session = self.session
         return session is not None and session.review.previous_version_id() is not None
 
-    def _showing_current(self) -> bool:
+    def showing_current(self) -> bool:
+        """The window shows the open review's current version (not an older one, nor another draft)."""
         session, draft = self.session, self.window.draft
         return (
             session is not None
@@ -176,7 +178,7 @@ class SectionViews(QObject):
         """Mark each section changed since the previous version: an icon with a sign, and words in
         the tooltip and for screen readers (never colour alone)."""
         session, outline = self.session, self.window.outline
-        if session is None or not self._showing_current():
+        if session is None or not self.showing_current():
             return
         review = session.review
         previous = review.previous_version_id()
@@ -214,5 +216,5 @@ class SectionViews(QObject):
     def outline_menu(self, menu: QMenu, section_id: int) -> None:
         menu.addSeparator()
         action = menu.addAction(self.tr("Compare with the &Previous Version…"))
-        action.setEnabled(self._several_versions() and self._showing_current())
+        action.setEnabled(self.several_versions() and self.showing_current())
         action.triggered.connect(lambda: self.open_comparison(section_id))
