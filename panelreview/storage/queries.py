@@ -27,6 +27,9 @@ from panelreview.storage.recommendation_ops import RecommendationOps
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 500
+# A settings row: this file was checked for a locked draft's text in its search index (see
+# forget_locked_drafts_text); new files are made with it.
+LOCKED_TEXT_CHECKED = "locked_text_checked"
 
 
 def fts_query(terms: str) -> str:
@@ -254,9 +257,10 @@ class Queries(RecommendationOps):
         """
         from panelreview.ingest.pdf_reader import needs_password
         from panelreview.storage.connection import write_transaction
+        from panelreview.storage.review_file import CLOCK
 
-        if self.read_only:
-            return 0
+        if self.read_only or self._setting(LOCKED_TEXT_CHECKED):
+            return 0  # (checked once per file: every open would otherwise read every PDF it holds)
         indexed = self._rows(
             # A locked PDF names its /Encrypt dictionary in its trailer, which is never compressed.
             "SELECT d.id, d.data FROM drafts d WHERE d.format = 'pdf'"
@@ -264,7 +268,10 @@ class Queries(RecommendationOps):
             " (SELECT 1 FROM search_items s WHERE s.item_type = 'block' AND s.draft_id = d.id)"
         )
         locked = [r["id"] for r in indexed if needs_password(bytes(r["data"]))]
+        mark = "INSERT OR REPLACE INTO settings (key, value, updated) VALUES (?, 'true', ?)"
         if not locked:
+            with write_transaction(self._file, "The search index") as tx:
+                tx.execute(mark, [LOCKED_TEXT_CHECKED, CLOCK.now()])
             return 0
         conn = self._file.conn
         conn.execute("PRAGMA secure_delete = ON")
@@ -282,6 +289,7 @@ class Queries(RecommendationOps):
                     tx.execute(f"DELETE FROM search_items WHERE {where}", [draft_id])
                 # FTS5 keeps a deleted row's words in its index until its segments are merged.
                 tx.execute("INSERT INTO search_text (search_text) VALUES ('optimize')")
+                tx.execute(mark, [LOCKED_TEXT_CHECKED, CLOCK.now()])
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no old copy of those pages in the -wal
         finally:
             conn.execute("PRAGMA secure_delete = OFF")

@@ -28,6 +28,7 @@ from panelreview.core.review import (
 from panelreview.storage.checklist_ops import ChecklistOps
 from panelreview.storage.connection import create_file, open_file, write_transaction
 from panelreview.storage.pack_carry import PackCarryOps
+from panelreview.storage.queries import LOCKED_TEXT_CHECKED
 from panelreview.storage.review_file import CLOCK, store_draft
 from panelreview.storage.schema import FILE_SUFFIX
 
@@ -123,6 +124,7 @@ def create_review(
             "meeting_date": None,
             "comments_deadline": None,
             "response_statuses": list(DEFAULT_RESPONSE_STATUSES),
+            LOCKED_TEXT_CHECKED: True,  # (a new file never holds a locked draft's whole text)
         }
         conn.executemany(
             "INSERT INTO settings (key, value, updated) VALUES (?,?,?)",

@@ -13,6 +13,7 @@ from panelreview.core.anchor import anchor_quote
 from panelreview.core.review import Kind
 from panelreview.ingest import open_document
 from panelreview.storage import create_review, open_review
+from panelreview.storage.queries import LOCKED_TEXT_CHECKED
 from tests.pdf_helpers import save_pdf
 
 SECRET = "Unpublished precept budget of 4.2 million"
@@ -45,6 +46,7 @@ def _old_style_review(tmp_path: Path, password: str | None) -> Path:
         locked = _pdf(tmp_path / "locked.pdf", password).read_bytes()
         conn = sqlite3.connect(path)
         conn.execute("UPDATE drafts SET data = ?", [locked])
+        conn.execute("DELETE FROM settings WHERE key = ?", [LOCKED_TEXT_CHECKED])  # not checked yet
         conn.commit()
         conn.close()
     return path
