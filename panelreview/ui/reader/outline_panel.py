@@ -191,11 +191,6 @@ class OutlinePanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Outline"), parent)
         self.setObjectName("outline_dock")  # for saveState / restoreState
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
         self.model = OutlineModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("outline_tree")

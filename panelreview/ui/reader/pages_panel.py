@@ -67,11 +67,6 @@ class PagesPanel(QDockWidget):
     ) -> None:
         super().__init__(self.tr("Pages"), parent)
         self.setObjectName("pages_dock")  # for saveState / restoreState
-        self.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
         self.toggleViewAction().setText(self.tr("&Pages"))
         self.toggleViewAction().setStatusTip(self.tr("Show or hide the draft's pages as thumbnails"))
         self._view = view
