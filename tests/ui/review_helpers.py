@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
@@ -111,3 +112,15 @@ def answer_password(password: str) -> None:
         dialog.ok_button.click()
 
     QTimer.singleShot(0, answer)
+
+
+def answer_save_as(monkeypatch: Any, target: Path) -> list[tuple[str, str]]:
+    """Every Save As dialog answers ``target``; returns what each was asked: (title, proposed path)."""
+    asked: list[tuple[str, str]] = []
+
+    def fake_save(parent: Any, title: str, start: str, filters: str, *args: Any) -> tuple[str, str]:
+        asked.append((title, start))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    return asked

@@ -8,26 +8,16 @@ from typing import Any
 
 import pymupdf
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from panelreview.core.anchor import anchor_quote
 from panelreview.core.review import Kind
 from panelreview.ui.app.main_window import MainWindow
 from panelreview.ui.dialogs import messages
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_review_of
+from tests.ui.review_helpers import answer_save_as
 
 pytestmark = pytest.mark.gui
-
-
-def _answer_save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
-    starts: list[str] = []
-
-    def fake_save(parent: Any, title: str, start: str, filters: str, *args: Any) -> tuple[str, str]:
-        starts.append(start)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
-    return starts
 
 
 def _answer_question(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
@@ -45,10 +35,10 @@ def test_my_notes_defaults_to_a_private_name_beside_the_review(
     qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
-    starts = _answer_save_as(monkeypatch, tmp_path / "mine.docx")
+    asked = answer_save_as(monkeypatch, tmp_path / "mine.docx")
     with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
         window.window_actions.export_notes.trigger()
-    start = Path(starts[0])
+    start = Path(asked[0][1])
     assert start.parent == session.path.parent != Path.home()
     assert start.name == f"{session.path.stem} – my notes (private).docx"
 
@@ -57,10 +47,10 @@ def test_annotated_draft_is_named_as_such(
     qtbot: Any, window: MainWindow, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session = open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
-    starts = _answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
+    asked = answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
     with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
         window.window_actions.export_annotated.trigger()
-    assert Path(starts[0]).name == f"{session.path.stem} – annotated draft.pdf"
+    assert Path(asked[0][1]).name == f"{session.path.stem} – annotated draft.pdf"
 
 
 def test_an_existing_file_is_not_replaced_without_asking(
@@ -69,7 +59,7 @@ def test_an_existing_file_is_not_replaced_without_asking(
     open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
     target = tmp_path / "minutes.docx"
     target.write_bytes(b"the clerk's minutes")
-    _answer_save_as(monkeypatch, target)
+    answer_save_as(monkeypatch, target)
     asked = _answer_question(monkeypatch, QMessageBox.StandardButton.No)
     window.window_actions.export_notes.trigger()
     qtbot.wait(200)
@@ -111,11 +101,11 @@ def test_the_draft_with_notes_asks_whether_private_notes_go_in(
         return 1 if include else 0
 
     monkeypatch.setattr(messages, "ask_choice", choose)
-    starts = _answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
+    saved = answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
     with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS):
         window.window_actions.export_annotated.trigger()
     assert asked and "One of your notes is a private working note." in asked[0]
-    assert Path(starts[0]).name.endswith(
+    assert Path(saved[0][1]).name.endswith(
         "annotated draft (private).pdf" if include else "annotated draft.pdf"
     )
     with pymupdf.open(tmp_path / "annotated.pdf") as pdf:  # type: ignore[no-untyped-call]
@@ -133,6 +123,6 @@ def test_cancelling_the_private_notes_question_exports_nothing(
     anchor = anchor_quote(session.review.document(), "Every child at risk")
     session.run(lambda: session.review.add_annotation(anchor, Kind.COMMENT, "Mine only."))
     monkeypatch.setattr(messages, "ask_choice", lambda *args: None)
-    starts = _answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
+    saved = answer_save_as(monkeypatch, tmp_path / "annotated.pdf")
     window.window_actions.export_annotated.trigger()
-    assert starts == [] and not (tmp_path / "annotated.pdf").exists()
+    assert saved == [] and not (tmp_path / "annotated.pdf").exists()

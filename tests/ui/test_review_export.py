@@ -7,28 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from panelreview.core.review import Visibility
 from panelreview.ui.app.main_window import MainWindow
 from panelreview.ui.dialogs.export_dialog import ExportOptionsDialog
 from tests.ui.conftest import OPEN_TIMEOUT_MS, open_review_of
-from tests.ui.review_helpers import capture_warnings, fill_recommend_dialog, select_pdf_words
+from tests.ui.review_helpers import answer_save_as, capture_warnings, fill_recommend_dialog, select_pdf_words
 
 pytestmark = pytest.mark.gui
 
 WORDING = "The Panel recommends that the Commissioner publishes ward-level response times."
-
-
-def _save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
-    asked: list[str] = []
-
-    def fake_save(parent: Any, title: str, start: str, filters: str, *args: Any) -> tuple[str, str]:
-        asked.append(title)
-        return str(target), ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
-    return asked
 
 
 def test_export_report_writes_the_recommendation(
@@ -53,11 +42,11 @@ def test_export_report_writes_the_recommendation(
     monkeypatch.setattr(ExportOptionsDialog, "exec", accept)
     target = tmp_path / "out" / "Panel report.docx"
     target.parent.mkdir()
-    asked = _save_as(monkeypatch, target)
+    asked = answer_save_as(monkeypatch, target)
     assert window.window_actions.export_report.isEnabled()
     with qtbot.waitSignal(window.exporter.finished, timeout=OPEN_TIMEOUT_MS) as blocker:
         window.window_actions.export_report.trigger()
-    assert chosen and asked == ["Export the report"]
+    assert chosen and [title for title, _start in asked] == ["Export the report"]
     written = blocker.args[0]
     assert written == target and target.is_file()
     with zipfile.ZipFile(target) as package:
@@ -72,7 +61,7 @@ def test_an_export_problem_is_a_plain_dialog(
 ) -> None:
     open_review_of(qtbot, window, samples / "westshire-plan-v1.pdf")
     shown = capture_warnings(monkeypatch)
-    _save_as(monkeypatch, tmp_path / "notes.odt")  # not a format PanelReview writes
+    answer_save_as(monkeypatch, tmp_path / "notes.odt")  # not a format PanelReview writes
     with qtbot.waitSignal(window.exporter.failed, timeout=OPEN_TIMEOUT_MS):
         window.window_actions.export_notes.trigger()
     assert len(shown) == 1
